@@ -1,0 +1,169 @@
+"""Search at scale: ingest throughput, store and index size, query latency, peak memory.
+
+`python -m bench.search_scale [--n 1000000] [--workers 2] [--queries 1000] [--shared ../shared/data]`
+(`make bench-scale`; not part of `make bench` or CI)
+
+The articles are generated at run time from real Kazakh sentences (KazNERD and SIB-200), shuffled into articles of
+10 to 40 sentences, and never written to the repo. They go through the full default pipeline into a fresh store
+(a temporary directory unless --db is given). Then 1,000 mixed queries (words, two-word queries, phrases,
+exclusions, source/date/entity filters, 2021-Latin words) run with facets and snippets, as `habar search` runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+_NO_SPACE_BEFORE = re.compile(r" ([,.:;!?»)%])")
+_NO_SPACE_AFTER = re.compile(r"([«(]) ")
+
+
+def kaznerd(path: Path) -> tuple[list[str], list[str]]:
+    """Sentences (detokenized) and the PERSON/GPE/ORGANISATION names in them."""
+    sentences, names, words, span = [], [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if words:
+                sentences.append(_NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", " ".join(words))))
+            words = []
+            continue
+        token, tag = line.rsplit(" ", 1)
+        words.append(token)
+        if tag.startswith("B-") and tag[2:] in ("PERSON", "GPE", "ORGANISATION"):
+            span = [token]
+            names.append(span)
+        elif tag.startswith("I-") and span:
+            span.append(token)
+        else:
+            span = []
+    return sentences, [" ".join(n) for n in names]
+
+
+def sib(folder: Path) -> list[str]:
+    out = []
+    for name in ("train.tsv", "dev.tsv"):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()[1:]
+        out += [line.split("\t", 2)[2] for line in lines if line.count("\t") >= 2]
+    return out
+
+
+def articles(sentences: list[str], n: int, seed: int = 7):
+    from habar.document import Article
+
+    rng = random.Random(seed)
+    sources = [f"source{i:02d}.kz" for i in range(20)]
+    for i in range(n):
+        body = rng.sample(sentences, rng.randint(10, 40))
+        title = " ".join(body[0].split()[:8])
+        day = rng.randrange(365 * 10)
+        published = time.strftime("%Y-%m-%d", time.gmtime(1420070400 + day * 86400))
+        yield Article(id=f"gen-{i}", raw="\n".join(body), title=title, source=rng.choice(sources),
+                      url=f"https://example.kz/gen/{i}", published=published, lang="kk")
+
+
+def make_queries(sentences: list[str], names: list[str], n: int, seed: int = 11) -> list[str]:
+    from habar.text.translit import to_latin
+
+    rng = random.Random(seed)
+    words = [w for s in sentences for w in re.findall(r"\w{4,}", s)]
+    out = []
+    for i in range(n):
+        kind = i % 8
+        w1, w2 = rng.choice(words), rng.choice(words)
+        if kind == 0:
+            out.append(w1)
+        elif kind == 1:
+            out.append(f"{w1} {w2}")
+        elif kind == 2:
+            seq = re.findall(r"\w+", rng.choice(sentences))
+            j = rng.randrange(max(1, len(seq) - 1))
+            out.append(f'"{" ".join(seq[j:j + 2])}"')
+        elif kind == 3:
+            out.append(f"{w1} -{w2}")
+        elif kind == 4:
+            out.append(f"{w1} source:source{rng.randrange(20):02d}.kz")
+        elif kind == 5:
+            y = rng.randrange(2015, 2024)
+            out.append(f"{w1} date:{y}-01..{y}-06")
+        elif kind == 6:
+            out.append(f'entity:"{rng.choice(names)}"')
+        else:
+            out.append(to_latin(w1))
+    return out
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> None:
+    from habar.options import Options
+    from habar.search.search import Searcher
+    from habar.store.ingest import ingest
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1_000_000, help="articles to generate")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--queries", type=int, default=1000)
+    ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
+    ap.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temporary directory)")
+    args = ap.parse_args(argv)
+    shared = args.shared or Options().shared_data
+    shared = shared if shared.is_absolute() else ROOT / shared
+    sentences, names = kaznerd(shared / "kaznerd" / "IOB2_valid.txt")
+    sentences += sib(shared / "sib200_kaz")
+    db = args.db or Path(tempfile.mkdtemp(prefix="habar-scale-"))
+    print(f"{len(sentences)} sentences; {args.n} articles of 10-40 sentences; {args.workers} workers; store {db}")
+
+    raw_bytes = 0
+
+    def counted(items):
+        nonlocal raw_bytes
+        for a in items:
+            raw_bytes += len(a.raw.encode()) + len(a.title.encode())
+            yield a
+
+    t0 = time.perf_counter()
+    counts = ingest(counted(articles(sentences, args.n)), db, Options(workers=args.workers, progress=False))
+    took = time.perf_counter() - t0
+    print(f"ingest: {dict(counts)} in {took:.1f} s = {args.n / took:.1f} articles/s (full default pipeline)")
+    store_size, index_size = du(db) - du(db / "index"), du(db / "index")
+    print(f"raw text {raw_bytes / 1e6:.1f} MB; store {store_size / 1e6:.1f} MB + index {index_size / 1e6:.1f} MB "
+          f"= {(store_size + index_size) / raw_bytes:.2f}x the raw text")
+
+    searcher = Searcher(db)
+    queries = make_queries(sentences, names, args.queries)
+    for q in queries[:20]:  # warm the analyzer's caches and the OS page cache, as a running service has them
+        searcher.search(q)
+    times, totals = [], []
+    for q in queries:
+        t = time.perf_counter()
+        result = searcher.search(q, limit=10)
+        times.append((time.perf_counter() - t) * 1000)
+        totals.append(result["total"])
+    times.sort()
+    p = lambda f: times[min(len(times) - 1, int(f * len(times)))]  # noqa: E731
+    print(f"queries: {len(queries)} mixed, top 10 with facets and snippets: p50 {p(0.5):.1f} ms, "
+          f"p99 {p(0.99):.1f} ms, mean {statistics.mean(times):.1f} ms; "
+          f"{sum(1 for x in totals if x)} of {len(totals)} found something")
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: main process {me:.0f} MB, largest worker {kids:.0f} MB")
+    searcher.close()
+    if args.db is None:
+        shutil.rmtree(db, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

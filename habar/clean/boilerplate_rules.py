@@ -1,0 +1,64 @@
+"""Boilerplate line rules for kk, ru and en, kept as data.
+
+Each rule is (reason, max_chars, pattern). A line is boilerplate when the pattern matches it (case-insensitive,
+searched in the stripped line) and the line is at most `max_chars` long: the length limit keeps a news
+sentence that merely mentions Telegram or a subscription from being taken for a call to subscribe.
+Patterns name Kazakh letters explicitly (ә ғ қ ң ө ұ ү һ і), never through \\w-like classes.
+"""
+
+from __future__ import annotations
+
+# Networks and messengers that "follow us" lines name.
+NETWORKS = (
+    r"telegram|телеграм|tg|whatsapp|ватсап|instagram|инстаграм|facebook|фейсбук|youtube|ютуб|tiktok|тикток"
+    r"|twitter|твиттер|vk|вконтакте|одноклассники|threads|дзен|viber|вайбер"
+)
+# Calls to act: subscribe, join, follow, read, watch (kk, ru, en stems).
+CALLS = (
+    r"жазыл|қосыл|бақыла|оқыңыз|қараңыз|көріңіз|біліңіз|тіркел|парақшамыз|арнамыз|каналымыз"
+    r"|подпис|присоедин|читайте|следите|смотрите|узнавайте|переходите|наш канал|нашем канале"
+    r"|subscribe|follow us|join us|join our|our channel"
+)
+
+MONTHS = (
+    r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+    r"|январ[ья]|феврал[ья]|март[а]?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август[а]?|сентябр[ья]|октябр[ья]"
+    r"|ноябр[ья]|декабр[ья]|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december"
+)
+_DATE = rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}(?:\s*(?:ж\.?|жыл|г\.?|года))?)"
+_TIME = r"\d{1,2}:\d{2}"
+
+RULES: list[tuple[str, int, str]] = [
+    # a line that is nothing but the publication date and time (the article's date is metadata)
+    ("dateline", 40, rf"^(?:{_TIME}\s*[,|•·-]?\s*)?{_DATE}(?:\s*[,|•·-]?\s*{_TIME})?$"),
+    # subscription and "follow us" calls
+    ("subscribe", 300, rf"\b(?:{NETWORKS}).{{0,200}}(?:{CALLS})|(?:{CALLS}).{{0,200}}\b(?:{NETWORKS})"),
+    ("subscribe", 40, r"^(?:жазылу|жазылыңыз|подписаться|подпишитесь|subscribe|қосылу|присоединиться)\W*$"),
+    ("subscribe", 200, r"арнамызға (?:қосыл|жазыл)|парақшамызға (?:қосыл|жазыл)|подписывайтесь на наш"),
+    ("subscribe", 120, r"^ең соңғы жаңалықтар(?: осында| бізде)|^самые свежие новости|^все главные новости"),
+    ("subscribe", 60, rf"^(?:(?:{NETWORKS})\b[\s,|•·/-]*)+$"),
+    # share buttons
+    ("share", 60, r"^(?:бөлісу|бөлісіңіз|поделиться|share|share this|twitter-де бөлісу|facebook-та бөлісу)\W*$"),
+    ("share", 120, r"^(?:досыңызбен бөлісіңіз|достарыңызбен бөлісіңіз|поделитесь с друзьями|share with friends)"),
+    # "read also" and related-article links
+    ("read-also", 300, r"^(?:сондай-ақ оқыңыз|тағы оқыңыз|оқи отырыңыз|оқыңыз|толығырақ|толық оқу|байланысты жаңалықтар)\s*[:：-]"),
+    ("read-also", 300, r"^(?:читайте также|читайте еще|читайте ещё|смотрите также|подробнее|по теме|похожие новости)\s*[:：-]?"),
+    ("read-also", 300, r"^(?:read also|read more|see also|related|related news|more on this)\s*[:：-]?"),
+    ("read-also", 60, r"^(?:тағы да оқыңыз|сондай-ақ оқыңыз|толығырақ|толық оқу|читать далее|read more)\W*$"),
+    # copyright and reprint conditions
+    ("copyright", 200, r"^\s*©|^\(c\)\s|барлық құқықтар қорғалған|все права защищены|all rights reserved"),
+    ("copyright", 250, r"(?:материалдарды|материалды|мақаланы) (?:көшіріп|пайдалан).{0,120}(?:сілтеме|гиперсілтеме)"),
+    ("copyright", 250, r"при (?:перепечатке|использовании|цитировании) материалов.{0,120}ссылка"),
+    ("copyright", 200, r"редакция пікірі автордың|мнение редакции может не совпадать|автор пікірі редакция"),
+    # error-report and comment widgets
+    ("widget", 200, r"ctrl\s*\+\s*enter"),
+    ("widget", 60, r"^(?:пікір қалдыру|пікірлер|пікір жазу|комментарии|оставить комментарий|comments?|leave a comment)\W*(?:\(?\d+\)?)?$"),
+    ("widget", 60, r"^(?:жарнама|реклама|advertisement|sponsored)\W*$"),
+    ("widget", 60, r"^(?:тегтер|тэгтер|теги|тэги|tags)\s*:"),
+    ("widget", 60, r"^(?:қаралды|қаралым|көрілім|просмотров|просмотры|views)\s*:?\s*[\d\s]+$"),
+    ("widget", 60, r"^(?:басты бет|главная|home)\s*(?:[/>»|]\s*\S.*)?$"),
+    # photo and video credits
+    ("credit", 120, r"^(?:фото|сурет|бейне|видео|photo|video)\s*(?::|—|–|-)\s*\S"),
+    ("credit", 120, r"^(?:фото|сурет|суреттер|фотосурет)\s+(?:ашық дереккөздерден|интернеттен|автордың|из открытых источников)"),
+]

@@ -1,0 +1,137 @@
+"""Exact duplicates and near-duplicate (syndication) clusters.
+
+Exact: the same normalised URL, or the same normalised text; the later copy is not stored, and the drop is
+counted with its reason. Near: MinHash over word shingles (lemmas when the tokens carry them, lower-cased words
+otherwise), candidate pairs from LSH, each pair confirmed by its estimated Jaccard similarity, clusters by
+union-find. The canonical member of a cluster is the earliest, then the most complete (longest) version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from datasketch import MinHash, MinHashLSH
+
+from habar.document import Article
+
+SHINGLE = 3  # words per shingle: copies with edited leads and footers keep most 3-word runs, other stories few
+THRESHOLD = 0.5  # estimated Jaccard similarity at which two articles are copies of one story
+NUM_PERM = 64
+_WORD = re.compile(r"\w+")
+_TRACKING = re.compile(r"^(?:utm_|fbclid$|gclid$|yclid$|ref$|from$)")
+
+
+def normal_url(url: str) -> str:
+    """Scheme, "www.", tracking parameters, fragment and trailing slash do not make a different page."""
+    if not url:
+        return ""
+    p = urlsplit(url.strip())
+    host = p.netloc.lower().removeprefix("www.")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(p.query) if not _TRACKING.match(k)))
+    return urlunsplit(("", host, p.path.rstrip("/") or "/", query, ""))
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(" ".join(_WORD.findall(text.lower())).encode()).hexdigest()
+
+
+def words(article: Article) -> list[str]:
+    lemmas = [t.lemma.lower() for t in article.tokens if t.kind == "word" and t.lemma]
+    return lemmas if lemmas else _WORD.findall(article.text.lower())
+
+
+def _identity(v):
+    return v
+
+
+_TEMPLATES: dict[int, MinHash] = {}  # num_perm -> a MinHash whose permutations every signature reuses
+
+
+def signature(article: Article, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> MinHash:
+    w = words(article)
+    grams = {" ".join(w[i:i + shingle]) for i in range(max(len(w) - shingle + 1, 1))}
+    template = _TEMPLATES.get(num_perm) or _TEMPLATES.setdefault(num_perm, MinHash(num_perm=num_perm, seed=1))
+    # Permutations are drawn once, not per article; crc32 is stable across runs (unlike hash()), runs in C and
+    # gives the 32-bit values MinHash expects, so the shingles go in already hashed.
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity, permutations=template.permutations,
+                scheme=template.scheme)
+    m.update_batch([zlib.crc32(g.encode()) for g in grams])
+    return m
+
+
+@dataclass
+class Deduper:
+    """Feed articles one by one with `add`; read the clusters at the end with `clusters`."""
+
+    threshold: float = THRESHOLD
+    num_perm: int = NUM_PERM
+    shingle: int = SHINGLE
+    exact: list[dict] = field(default_factory=list)  # {"id", "duplicate_of", "reason"}
+    _urls: dict[str, str] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
+    _parent: dict[str, str] = field(default_factory=dict)
+    _info: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (published, length)
+    _sigs: dict[str, MinHash] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+
+    def add(self, article: Article) -> str | None:
+        """None if the article is new; otherwise the id of the stored article it exactly duplicates."""
+        url, tkey = normal_url(article.url), text_key(article.text)
+        for key, table, reason in ((url, self._urls, "duplicate:url"), (tkey, self._texts, "duplicate:text")):
+            if key and key in table:
+                self.exact.append({"id": article.id, "duplicate_of": table[key], "reason": reason})
+                return table[key]
+        if url:
+            self._urls[url] = article.id
+        self._texts[tkey] = article.id
+        sig = signature(article, self.num_perm, self.shingle)
+        self._parent[article.id] = article.id
+        self._info[article.id] = (article.published or "9999", len(article.text))
+        for other in self._lsh.query(sig):
+            if sig.jaccard(self._sigs[other]) >= self.threshold:
+                self._union(article.id, other)
+        self._lsh.insert(article.id, sig, check_duplication=False)
+        self._sigs[article.id] = sig
+        return None
+
+    def _find(self, x: str) -> str:
+        while self._parent[x] != x:
+            self._parent[x] = self._parent[self._parent[x]]
+            x = self._parent[x]
+        return x
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def clusters(self) -> dict[str, list[str]]:
+        """Canonical id -> member ids (canonical first), for clusters of two or more."""
+        groups: dict[str, list[str]] = {}
+        for x in self._parent:
+            groups.setdefault(self._find(x), []).append(x)
+        out = {}
+        for members in groups.values():
+            if len(members) > 1:
+                members.sort(key=lambda i: (self._info[i][0], -self._info[i][1], i))
+                out[members[0]] = members
+        return out
+
+
+def dedupe(articles: Iterable[Article], threshold: float = THRESHOLD) -> tuple[list[Article], Deduper]:
+    """Drop exact duplicates (recorded in `deduper.exact`) and mark clusters in meta["cluster"]."""
+    d = Deduper(threshold=threshold)
+    kept = [a for a in articles if d.add(a) is None]
+    member_of = {m: (canon, len(ms)) for canon, ms in d.clusters().items() for m in ms}
+    for a in kept:
+        if a.id in member_of:
+            canon, size = member_of[a.id]
+            a.meta["cluster"] = {"id": canon, "canonical": a.id == canon, "size": size}
+    return kept, d

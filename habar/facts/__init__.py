@@ -1,0 +1,43 @@
+"""Facts of an article: quotes with speakers, agreements and meetings, investments, statistics; plus its
+extractive summary and keyphrases.
+
+Each fact kind is one module of rules over `WordIndex` (words with lemmas) and the article's entities; the cue words
+live in `habar.facts.lexicon`. `extract` runs them all; `step` is the pipeline step.
+"""
+
+from __future__ import annotations
+
+from habar.document import Article, Fact
+from habar.facts.events import find_events
+from habar.facts.investments import find_investments
+from habar.facts.keyphrases import Corpus, keyphrases
+from habar.facts.quotes import find_quotes
+from habar.facts.statistics import find_statistics
+from habar.facts.summary import summarise
+from habar.facts.words import WordIndex
+from habar.pipeline import step as make_step
+
+__all__ = ["Corpus", "extract", "step", "annotate"]
+
+
+def extract(article: Article) -> list[Fact]:
+    """Every fact of the article, ordered by position."""
+    index = WordIndex(article)
+    quotes = find_quotes(index)
+    facts = quotes + find_events(index) + find_investments(index, quotes) + find_statistics(index, quotes)
+    return sorted(facts, key=lambda f: (f.start, f.end, f.kind))
+
+
+def annotate(article: Article, corpus: Corpus | None = None) -> Article:
+    """Fill `article.facts` and the `summary` and `keyphrases` metadata."""
+    article.facts = extract(article)
+    quotes = [f for f in article.facts if f.kind == "quote"]
+    phrases = keyphrases(article, corpus)
+    article.meta["keyphrases"] = phrases
+    article.meta["summary"] = summarise(article, quotes, phrases)
+    return article
+
+
+@make_step("facts", requires=("tokens", "entities"), provides=("facts",))
+def step(article: Article) -> Article:
+    return annotate(article)

@@ -1,0 +1,80 @@
+"""Agreements (who signed what with whom, when and where) and meetings, one sentence at a time.
+
+An agreement is a sentence with an agreement noun (меморандум, келісім, шарт) and a signing verb (қол қойды,
+жасасты, бекітті) and at least two parties before the verb; a meeting is a sentence with a meeting noun and verb
+(кездесу өтті, келіссөз жүргізді, кездесті) and two parties. The date and the place come from the same sentence, or,
+for a sentence that only continues the story ("Тараптардың кездесуі ... өтті"), from the agreement just before it.
+"""
+
+from __future__ import annotations
+
+from habar.document import Fact
+from habar.facts import slots
+from habar.facts.parties import conjunct_parties
+from habar.facts.lexicon import AGREEMENT_KINDS, MEETING_VERBS, MEETING_WORDS, NOMINAL_ENDINGS, SIGNING_VERBS
+from habar.facts.words import WordIndex, find_entry, match_entry
+
+_KIND_PARTS = sorted(((k.split(), v) for k, v in AGREEMENT_KINDS.items()), key=lambda p: -len(p[0]))
+_MEETING_PARTS = sorted(((k.split(), v) for k, v in MEETING_WORDS.items()), key=lambda p: -len(p[0]))
+MIN_PARTIES = 2
+
+
+def _noun(ws, table) -> tuple[int, str] | None:
+    """(index, canonical) of the first noun of `table` in the words, any case or possessive ending."""
+    for i in range(len(ws)):
+        for parts, canonical in table:
+            if match_entry(ws, i, tuple(parts), NOMINAL_ENDINGS):
+                return i, canonical
+    return None
+
+
+def find_events(index: WordIndex) -> list[Fact]:
+    art = index.article
+    facts: list[Fact] = []
+    last: dict | None = None
+    for start, end in slots.sentence_spans(art):
+        ws = index.between(start, end)
+        ents = [e for e in art.entities if e.start >= start and e.end <= end]
+        kind = _noun(ws, _KIND_PARTS)
+        verb = find_entry(ws, SIGNING_VERBS)
+        if kind and verb:
+            fact = _event(index, "agreement", kind[1], ents, start, end, min(ws[verb[0]].start, ws[kind[0]].start), last)
+            if fact:
+                facts.append(fact)
+                last = fact.args
+            continue
+        meeting = _noun(ws, _MEETING_PARTS)
+        mverb = find_entry(ws, MEETING_VERBS)
+        if mverb and (meeting or ws[mverb[0]].lower.startswith("кездес")):
+            canonical = meeting[1] if meeting else "кездесу"
+            fact = _event(index, "meeting", canonical, ents, start, end, ws[mverb[0]].start, last)
+            if fact:
+                facts.append(fact)
+    return facts
+
+
+def _event(index: WordIndex, kind: str, subtype: str, ents, start: int, end: int, verb_at: int, last: dict | None):
+    """`verb_at`: where the agreement noun or the verb starts; parties stand before it."""
+    text = index.article.text
+    found_place = slots.place(text, ents)
+    blocked = [(e.start, e.end) for e in ents if e.label in ("DATE", "TIME")]
+    if found_place:
+        blocked.append((found_place[1].start, found_place[1].end))
+    parties = conjunct_parties(index, start, verb_at, ents, blocked)
+    if len(parties) < MIN_PARTIES:
+        skip = {id(found_place[1])} if found_place else set()
+        skip |= {id(e) for e in ents if e.start >= verb_at and kind == "agreement"}  # "деп хабарлайды Zakon.kz"
+        parties = slots.parties(text, [e for e in ents if e.end <= end], skip)
+    if len(parties) < MIN_PARTIES:
+        return None
+    date = slots.date(text, ents, start, end)
+    place = found_place[0] if found_place else None
+    if last and (date is None or place is None) and _shares_party(parties, last["parties"]):
+        date, place = date or last["date"], place or last["place"]
+    args = {"kind": subtype, "parties": parties, "date": date, "place": place}
+    return Fact(kind, start, end, args)
+
+
+def _shares_party(a: list[dict], b: list[dict]) -> bool:
+    names = {p["norm"].lower() for p in b}
+    return any(p["norm"].lower() in names or any(n in p["text"].lower() for n in names) for p in a)

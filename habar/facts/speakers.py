@@ -1,0 +1,156 @@
+"""Who said it: a person entity, a role word or a pronoun in the attribution, resolved to a person of the article.
+
+"ол" points to the nearest person mentioned before the quote; a role word ("Мемлекет басшысы") points to the
+nearest person whom the article itself gives that role ("Мемлекет басшысы Қасым-Жомарт Тоқаев"). A person's role
+is read from the words right before any of their mentions ("Google-дің вице-президенті Винт Серф").
+"""
+
+from __future__ import annotations
+
+from habar.document import Entity
+from habar.facts.lexicon import PRONOUNS, ROLES
+from habar.facts.marks import clause_start
+from habar.facts.slots import case_of
+from habar.facts.words import GENITIVE, WordIndex, Word, ends_with, role_at
+
+SPEAKER_LABELS = ("PERSON",)
+GROUP_LABELS = ("ORGANISATION",)  # "деп хабарлады министрлік": an organisation can speak, too
+ROLE_GAP = 2  # characters allowed between a role and the name it precedes (a space, a comma)
+
+
+def same_person(a: Entity, b: Entity) -> bool:
+    if a.group >= 0 and b.group >= 0:
+        return a.group == b.group
+    return (a.norm or a.text).lower() == (b.norm or b.text).lower()
+
+
+def role_before(index: WordIndex, mention: Entity, quoted: list) -> dict | None:
+    """The role phrase right before a mention: a POSITION entity or a role word, with its genitive owner."""
+    art = index.article
+    for e in art.entities:
+        if e.label == "POSITION" and 0 <= mention.start - e.end <= ROLE_GAP:
+            ws = index.between(e.start, e.end)
+            found = next((role_at(ws, i) for i in range(len(ws)) if role_at(ws, i)), None)
+            return {"text": e.text, "norm": found[0] if found else (e.norm or e.text), "start": e.start, "end": e.end}
+    ws = index.between(max(0, mention.start - 80), mention.start)
+    for n_back in range(min(4, len(ws)), 0, -1):  # the longest role wins: "Мемлекет басшысы", not "басшысы"
+        i = len(ws) - n_back
+        hit = role_at(ws, i)
+        if hit and i + hit[1] == len(ws) and 0 <= mention.start - ws[-1].end <= ROLE_GAP:
+            start = _owner_start(index, ws, i)
+            return {"text": art.text[start:ws[-1].end], "norm": hit[0], "start": start, "end": ws[-1].end}
+    return None
+
+
+def _owner_start(index: WordIndex, ws: list[Word], i: int) -> int:
+    """Extend a role leftwards over its genitive owner ("Google-дің", "Дүниежүзілік экономикалық форумның")."""
+    if i == 0 or not ends_with(ws[i - 1].text, GENITIVE):
+        return ws[i].start
+    owner = ws[i - 1]
+    for e in index.article.entities:
+        if e.label in ("ORGANISATION", "GPE") and e.start <= owner.start < e.end:
+            return e.start
+    return owner.start if owner.text[:1].isupper() else ws[i].start
+
+
+def person_mentions(index: WordIndex, quoted: list) -> list[Entity]:
+    from habar.facts.marks import inside
+    return [e for e in index.article.entities if e.label in SPEAKER_LABELS and not inside(quoted, e.start)]
+
+
+def nearest_person(index: WordIndex, quoted: list, pos: int, fits=None) -> Entity | None:
+    """The person nearest before `pos` (an antecedent), else after it. Within the sentence of the nearest mention
+    the subject wins: "Мұрат Нұртілеу Хань Чунлинмен кездесті. «...», – деді ол." is Нұртілеу speaking."""
+    people = [e for e in person_mentions(index, quoted) if fits is None or fits(e)]
+    before = [e for e in people if e.end <= pos]
+    if before:
+        last = max(before, key=lambda e: e.end)
+        start = clause_start(index.article.text, last.start)
+        same = [e for e in before if e.start >= start]
+        return next((e for e in same if case_of(e) == "Nom"), last)
+    after = [e for e in people if e.start >= pos]
+    return min(after, key=lambda e: e.start) if after else None
+
+
+def roles_of(index: WordIndex, quoted: list, person: Entity) -> list[dict]:
+    mentions = [e for e in person_mentions(index, quoted) if same_person(e, person)]
+    return [r for r in (role_before(index, m, quoted) for m in mentions) if r]
+
+
+def speaker_dict(e: Entity) -> dict:
+    return {"text": e.text, "norm": e.norm or e.text, "entity_group": e.group, "start": e.start, "end": e.end}
+
+
+def describe(index: WordIndex, quoted: list, person: Entity, resolved_from: str | None,
+             mention: tuple[int, int], role: dict | None = None) -> dict:
+    """The `speaker`, `role` and `resolved_from` args of a quote whose speaker is `person`."""
+    role = role or next(iter(roles_of(index, quoted, person)), None)
+    return {"speaker": {**speaker_dict(person), "mention": list(mention)},
+            "role": role["text"] if role else None, "role_norm": role["norm"] if role else None,
+            "resolved_from": resolved_from}
+
+
+def find_speaker(index: WordIndex, quoted: list, start: int, end: int, quote_pos: int,
+                 prefer_last: bool) -> dict | None:
+    """The speaker named in `text[start:end]`: a person, else a role or pronoun resolved, else an organisation."""
+    art = index.article
+    people = [e for e in art.entities if e.label in SPEAKER_LABELS and e.start >= start and e.end <= end]
+    if people:
+        person = people[-1] if prefer_last else people[0]
+        return describe(index, quoted, person, None, (person.start, person.end), role_before(index, person, quoted))
+    ws = index.between(start, end)
+    order = range(len(ws) - 1, -1, -1) if prefer_last else range(len(ws))
+    for i in order:
+        hit = role_at(ws, i)
+        if hit:
+            return _resolve_role(index, quoted, ws, i, hit, quote_pos)
+        if ws[i].lower in PRONOUNS or (i + 1 < len(ws) and f"{ws[i].lower} {ws[i + 1].lower}" in PRONOUNS):
+            person = nearest_person(index, quoted, quote_pos)
+            if person is None:
+                return None
+            return describe(index, quoted, person, ws[i].lower, (ws[i].start, ws[i].end))
+    groups = [e for e in art.entities if e.label in GROUP_LABELS and e.start >= start and e.end <= end]
+    if groups:
+        g = groups[-1] if prefer_last else groups[0]
+        return {"speaker": speaker_dict(g) | {"mention": [g.start, g.end]}, "role": None, "role_norm": None,
+                "resolved_from": None}
+    return _capitalised_name(index, ws, prefer_last)
+
+
+def _resolve_role(index: WordIndex, quoted: list, ws: list[Word], i: int, hit: tuple[str, int],
+                  quote_pos: int) -> dict:
+    canonical, n = hit
+    start = _owner_start(index, ws, i)
+    role = {"text": index.article.text[start:ws[i + n - 1].end], "norm": canonical, "start": start,
+            "end": ws[i + n - 1].end}
+    wanted = ROLES[canonical]
+    fits = lambda e: any(ROLES.get(r["norm"]) == wanted for r in roles_of(index, quoted, e))  # noqa: E731
+    person = nearest_person(index, quoted, quote_pos, fits)
+    if person is not None:
+        return describe(index, quoted, person, "role", (role["start"], role["end"]), role)
+    return {"speaker": {"text": role["text"], "norm": canonical, "entity_group": -1, "start": role["start"],
+                        "end": role["end"], "mention": [role["start"], role["end"]]},
+            "role": role["text"], "role_norm": canonical, "resolved_from": None}
+
+
+def _capitalised_name(index: WordIndex, ws: list[Word], prefer_last: bool) -> dict | None:
+    """Without a person entity (NER missing or wrong), two or three capitalised words not covered by any entity."""
+    covered = [(e.start, e.end) for e in index.article.entities]
+    runs: list[list[Word]] = []
+    for w in ws:
+        free = not any(s <= w.start < e for s, e in covered)
+        if free and w.text[:1].isupper() and w.text[1:2].islower() and role_at([w], 0) is None:
+            if runs and runs[-1] and index.article.text[runs[-1][-1].end:w.start].strip() == "":
+                runs[-1].append(w)
+                continue
+            runs.append([w])
+        else:
+            runs.append([])
+    names = [r for r in runs if 2 <= len(r) <= 3]
+    if not names:
+        return None
+    r = names[-1] if prefer_last else names[0]
+    s, e = r[0].start, r[-1].end
+    text = index.article.text[s:e]
+    return {"speaker": {"text": text, "norm": text, "entity_group": -1, "start": s, "end": e, "mention": [s, e]},
+            "role": None, "role_norm": None, "resolved_from": None}

@@ -1,0 +1,69 @@
+"""Extractive summary: the 2-3 sentences that best cover the article, without boilerplate or direct speech.
+
+Sentences are scored by position (news puts the point first), by the keyphrases and entities they hold, and by
+numbers (facts); a sentence is never chosen when it is mostly quoted speech, site furniture ("Telegram арнамызға
+жазылыңыз"), a headline without a full stop, a repeat of an earlier sentence or of the title, or very short.
+A trailing source credit (", деп хабарлайды Zakon.kz.") is cut from the chosen span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from habar.document import Article, Fact
+from habar.facts import slots
+from habar.facts.lexicon import BOILERPLATE
+from habar.facts.marks import quoted_spans
+
+MIN_WORDS, MAX_WORDS = 6, 60
+_CREDIT = re.compile(r",?\s*[–—-]?\s*деп\s+(?:хабарлайды|жазады|мәлімдейді)\s+[^\n]{1,60}$")
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def summarise(article: Article, quotes: list[Fact], phrases: list[dict], size: int = 3) -> dict:
+    """{"sentences": [[start, end], ...], "text": ...}: 3 sentences, or 2 when the article has few good ones."""
+    text = article.text
+    quoted = [(q.open, q.close) for q in quoted_spans(text)]
+    keys = [p["text"].lower() for p in phrases]
+    seen = {_norm(article.title)} if article.title else set()
+    candidates = []
+    spans = slots.sentence_spans(article)
+    for i, (start, end) in enumerate(spans):
+        start, end = _trim(text, start, end)
+        sentence = text[start:end]
+        norm = _norm(sentence)
+        n_words = len(norm.split())
+        if norm in seen or not (MIN_WORDS <= n_words <= MAX_WORDS):
+            continue
+        seen.add(norm)
+        in_quotes = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+        low = sentence.lower()
+        if in_quotes > 0.3 * (end - start) or any(cue in low for cue in BOILERPLATE):
+            continue
+        if sentence.rstrip()[-1:] not in ".!?…" and i + 1 < len(spans):
+            continue  # a headline or a caption
+        score = 1.0 / (1.0 + i) ** 0.5
+        score += 0.3 * sum(k in low for k in keys)
+        score += 0.1 * min(3, sum(1 for e in article.entities if start <= e.start < end))
+        score += 0.1 * bool(re.search(r"\d", sentence))
+        candidates.append((score, start, _cut_credit(text, start, end)))
+    count = size if len(candidates) >= 2 * size else min(2, len(candidates))
+    best = sorted(sorted(candidates, reverse=True)[:count], key=lambda c: c[1])
+    return {"sentences": [[s, e] for _, s, e in best], "text": " ".join(text[s:e] for _, s, e in best)}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut_credit(text: str, start: int, end: int) -> int:
+    m = _CREDIT.search(text, start, end)
+    return end if not m or m.start() == start else m.start()

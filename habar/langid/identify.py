@@ -1,0 +1,93 @@
+"""Language identification per paragraph and per article: kk, ru, en or other.
+
+A classifier (see `backends`) gives a first guess; the letter rule then settles the Cyrillic Turkic cases the
+classifiers confuse. Kazakh and Kyrgyz share ң ө ү, but only Kazakh writes ә ғ қ ұ һ і, so a Cyrillic text with
+enough of those (and no letter foreign to Kazakh) is Kazakh, and a text the classifier calls Kazakh without any
+of them is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from habar.langid.backends import BACKENDS
+from habar.langid.letters import FOREIGN_CYRILLIC, GROUP_A, GROUP_B, KAZAKH_ONLY, KAZAKH_SHARED
+
+LABELS = ("kk", "ru", "en", "other")
+DEFAULT_BACKEND = "cld2>fasttext"  # chosen by measurement: bench/clean_langid.py
+# Share of Kazakh letters (in common words) among Cyrillic letters above which a text is Kazakh: Kazakh prose
+# runs at 8-15%, a Russian text has none outside names.
+KK_SHARE = 0.02
+ALIEN_SHARE = 0.1  # a Kazakh text may quote a foreign name ("Київ"); a tenth of its evidence, no more
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line (and what follows it) separates paragraphs
+_FOREIGN = frozenset().union(*FOREIGN_CYRILLIC.values())
+# Deletion tables: the length a translation removes is the number of letters of that script, counted in C.
+_DROP_CYRILLIC = dict.fromkeys(range(0x0400, 0x0500))
+_DROP_LATIN = dict.fromkeys([*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250)])
+# A capitalised word that does not open a sentence (nor the text): a name, most likely.
+_NAME = re.compile(r"(?<=[^\s.!?…:«\"“(—–-])(\s+)[^\W\d_a-zа-яёәғқңөұүһі]\w*")
+
+
+def _count(text: str, letters: frozenset) -> int:
+    return sum(text.count(c) for c in letters)  # str.count runs in C; the sets are small
+
+
+def letter_verdict(text: str, guess: str) -> str:
+    """Correct the classifier's `guess` (any ISO code) by the letters of `text`; returns one of LABELS."""
+    cyr = len(text) - len(text.translate(_DROP_CYRILLIC))
+    letters = cyr + len(text) - len(text.translate(_DROP_LATIN))
+    if letters == 0:
+        return "other"
+    if cyr * 2 < letters:
+        return guess if guess in LABELS else "other"
+    # Capitalised words inside a sentence are mostly names, which a Russian text writes the Kazakh way
+    # ("Тоқаев"): only the letters of the other words count as evidence of Kazakh.
+    common = _NAME.sub(" ", text)
+    kk_only, common_kk = _count(text, KAZAKH_ONLY), _count(common, KAZAKH_ONLY)
+    a, b = _count(common, GROUP_A), _count(common, GROUP_B)
+    alien = _count(text, _FOREIGN) > max(1, a + b) * ALIEN_SHARE  # letters of Ukrainian, Uzbek, Tatar, ...
+    if guess == "kk":
+        if kk_only == 0 or alien:  # the classifier says Kazakh, the letters do not
+            return "other" if alien or _count(text, KAZAKH_SHARED) else "ru"
+        return "kk"
+    if not alien:
+        if guess == "ky" and common_kk:  # Kyrgyz never writes ә ғ қ ұ һ і
+            return "kk"
+        if a and b and a + b >= KK_SHARE * cyr:  # both groups: no neighbour writes both
+            return "kk"
+    return guess if guess in LABELS else "other"
+
+
+def identify(text: str, backend: str | Callable[[str], tuple[str, float]] = DEFAULT_BACKEND) -> str:
+    """kk, ru, en or other for one paragraph or article; "" when `text` has no letters at all."""
+    if not _ANY_LETTER.search(text):
+        return ""
+    classify = BACKENDS[backend] if isinstance(backend, str) else backend
+    guess, _ = classify(text)
+    return letter_verdict(text, guess)
+
+
+def identify_paragraphs(text: str, backend: str = DEFAULT_BACKEND) -> list[dict]:
+    """[{"start", "end", "lang"}] for every paragraph of `text` (blank-line separated)."""
+    out, pos = [], 0
+    for m in [*_BREAK.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        chunk = text[pos:stop]
+        if chunk.strip():
+            start = pos + len(chunk) - len(chunk.lstrip())
+            end = pos + len(chunk.rstrip())
+            out.append({"start": start, "end": end, "lang": identify(text[start:end], backend)})
+        pos = m.end() if m else stop
+    return out
+
+
+def article_lang(text: str, spans: list[dict]) -> str:
+    """The language of most characters over the paragraphs."""
+    weight: Counter = Counter()
+    for s in spans:
+        if s["lang"]:
+            weight[s["lang"]] += s["end"] - s["start"]
+    return weight.most_common(1)[0][0] if weight else ""

@@ -1,0 +1,102 @@
+"""Readings for words outside the lexicon: names, loanwords, numbers with suffixes, punctuation.
+
+Unknown words strip inflection only (plural, possessive, case), never derivation; capitalised ones stay
+proper nouns with their capital (Сәрсенбайға -> Сәрсенбай), others become lower-case nouns
+(меморандумға -> меморандум). A suffix that is rare at the end of a bare stem (-ның, -ға, -дан, -лар...)
+earns a bonus, so it is stripped; a suffix that many stems end in (-ы, -ды) must pay its way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from habar.morph.analyzer import Analysis, build, walk
+from habar.morph.phonology import final_class, harmony
+
+GUESS_COST = 3.0
+MIN_STEM = 3
+# bonus for stripping a morpheme from an unknown stem: how rarely bare words end like it
+STRIP_BONUS = {
+    "NPL:LAр": 1.3,
+    "CASE:NIң": 1.4, "CASE3:нIң": 1.5, "CASE12:NIң": 1.2,
+    "CASE:GA": 1.3, "CASE3:нA": 1.0, "CASE:DA": 1.2, "CASE3:нDA": 1.4, "CASE12:DA": 1.0,
+    "CASE:BAн": 1.3, "CASE3:нAн": 1.4, "CASE:Mен": 1.3, "CASE3:мен": 1.0,
+    "CASE:CI": 0.9, "CASE3:н": 0.6, "POSS:SI": 0.7, "POSS:YмIз": 0.8,
+    "LOCX:GI": 1.0, "RELX:LAр": 0.5,
+}
+# Verb endings distinctive enough to guess an unknown lower-case verb from.
+VERB_GUESS_TAGS = frozenset({"VFORM:GAн", "VFORM:EтIн", "VFORM:YптI", "VFORM:DI", "VFORM:EDI", "VFORM:у",
+                             "VERB:Q", "VFORM:Yп", "VFORM:сA", "NEG:PA", "NEG:PAй"})
+
+NUMBER = re.compile(r"^([+-]?\d+(?:[.,:]\d+)*%?|[IVXLCDM]+)(?:-?([^\W\d_]+))?$")
+PUNCT = re.compile(r"^[\W_]+$")
+# pronunciation context (harmony, final class) of a number by its last non-zero digits: 5 бес, 10 он, 100 жүз
+_DIGIT_CONTEXT = {"1": ("f", "R"), "2": ("f", "V"), "3": ("f", "T"), "4": ("f", "T"), "5": ("f", "T"),
+                  "6": ("b", "V"), "7": ("f", "V"), "8": ("f", "Z"), "9": ("b", "Z")}
+_TENS_CONTEXT = {"1": ("b", "N"), "2": ("b", "V"), "3": ("b", "Z"), "4": ("b", "T"), "5": ("f", "R"),
+                 "6": ("b", "T"), "7": ("f", "T"), "8": ("f", "N"), "9": ("b", "N")}
+
+
+def number_context(digits: str) -> tuple[str, str]:
+    d = digits.rstrip("%").replace(",", "").replace(".", "")
+    if digits.endswith("%"):
+        return "b", "T"                     # пайыз
+    if not d.isdigit():
+        return "b", "V"
+    if d[-1] != "0":
+        return _DIGIT_CONTEXT[d[-1]]
+    if len(d) >= 2 and d[-2] != "0":
+        return _TENS_CONTEXT[d[-2]]
+    if len(d) >= 3 and d[-3] != "0":
+        return "f", "Z"                     # жүз
+    return "b", "N"                         # мың, миллион
+
+
+def number_readings(word: str) -> list[Analysis]:
+    m = NUMBER.match(word)
+    if not m:
+        return []
+    digits, suffix = m.group(1), (m.group(2) or "").lower()
+    if not suffix:
+        return [Analysis(digits, "NUM", "NumType=Card", (), (), "number")]
+    h, c = number_context(digits)
+    out = []
+    for flip, extra in ((False, 0.0), (True, 1.0)):
+        hh = h if not flip else ("f" if h == "b" else "b")
+        for path in walk(suffix, "NUM", hh, c):
+            a = build(word, len(word) - len(suffix), digits, "NUM", path, extra, "number")
+            out.append(a)
+        if out:
+            break
+    return out
+
+
+def punct_readings(word: str) -> list[Analysis]:
+    if PUNCT.match(word):
+        upos = "SYM" if word in {"%", "$", "€", "₸", "+", "=", "№", "<", ">", "&", "@", "#", "*"} else "PUNCT"
+        return [Analysis(word, upos, "", (), (), "punct")]
+    return []
+
+
+def guess(word: str) -> list[Analysis]:
+    """Inflectional readings of an unknown word: a guessed stem plus the suffixes it plausibly carries."""
+    wl = word.lower()
+    capital = word[:1].isupper()
+    out: list[Analysis] = []
+    for i in range(len(wl), MIN_STEM - 1, -1):
+        stem = word[:i]
+        h, c = harmony(stem), final_class(stem)
+        lemma = stem if capital and not word.isupper() else stem.lower()
+        upos = "PROPN" if capital else "NOUN"
+        for flip in (False, True):
+            hh = h if not flip else ("f" if h == "b" else "b")
+            for path in walk(wl[i:], "NPL", hh, c):
+                cost = GUESS_COST + flip * 1.0 - sum(STRIP_BONUS.get(m.tag, 0.0) for m in path)
+                out.append(build(word, i, lemma, upos, path, cost, "guess"))
+            if not capital:
+                for path in walk(wl[i:], "VERB", hh, c):
+                    if any(m.tag in VERB_GUESS_TAGS for m in path):
+                        out.append(build(word, i, stem.lower(), "VERB", path, GUESS_COST + 0.5 + flip, "guess"))
+    if word.isupper() and len(word) <= 6:   # acronyms: ҚР, ЕҚЫК, АҚШ-тың is split by the tokenizer
+        out.append(Analysis(word, "PROPN", "Case=Nom", (), (), "guess", GUESS_COST - 1.0))
+    return out

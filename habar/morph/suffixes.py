@@ -1,0 +1,64 @@
+"""Suffix tables generated from the morphotactic states in habar.morph.grammar.
+
+For every state and every context (harmony, final class) the templates are realised once into a dict
+surface -> moves, so analysis is a handful of dict lookups per word: no regular expressions, no search
+over templates at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from habar.morph import grammar
+from habar.morph.phonology import CLASSES, HARMONIES, realise
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    surface: str
+    feats: str
+    next: str
+    derive: str      # UPOS of a derived stem ("" when the morpheme is inflectional)
+    cost: float
+    tag: str         # "STATE:template", kept in the analysis' suffix chain
+    h: str           # harmony after the morpheme
+    c: str           # final class after the morpheme
+
+
+Table = dict[str, tuple[Move, ...]]
+
+
+def _cost(state: str, template: str) -> float:
+    base = grammar.MORPHEME_COST if template else 0.0
+    return base + grammar.STATE_COST.get(state, 0.0) * bool(template) + grammar.TEMPLATE_COST.get((state, template), 0.0)
+
+
+@lru_cache(maxsize=None)
+def table(state: str, h: str, c: str) -> Table:
+    """surface -> moves out of `state` after a context (h, c)."""
+    out: dict[str, list[Move]] = {}
+    for template, feats, nxt, derive in grammar.STATES[state]:
+        surface, h2, c2 = realise(template, h, c)
+        move = Move(surface, feats, nxt, derive, _cost(state, template), f"{state}:{template}", h2, c2)
+        out.setdefault(surface, []).append(move)
+    return {s: tuple(m) for s, m in out.items()}
+
+
+@lru_cache(maxsize=None)
+def max_len(state: str) -> int:
+    return max((len(s) for h in HARMONIES for c in CLASSES for s in table(state, h, c)), default=0)
+
+
+def check_grammar() -> None:
+    """Fail early, naming the state, when the grammar data points at a state that does not exist."""
+    for state, entries in grammar.STATES.items():
+        for template, _, nxt, _ in entries:
+            if nxt not in grammar.STATES:
+                raise ValueError(
+                    f"habar/morph/grammar.py: state {state!r} template {template!r} goes to unknown state {nxt!r}; "
+                    f"add it to STATES or fix the name"
+                )
+
+
+check_grammar()

@@ -1,0 +1,150 @@
+"""The analyzer shared by documents and queries: lemmas of words, case-folded, at token positions.
+
+No search engine ships a Kazakh analyzer, so the index never sees surface forms: each word is indexed as its
+lemma at its token position and its character offsets. A query word becomes the OR of every lemma the
+morphology allows for it, so that a document word, whichever analysis the tagger chose in context, is found.
+Components that have not landed yet (normalise, tokenize, morph, translit) are replaced by their plain
+equivalents: NFC, a word regex, the case-folded word, no transliteration.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from types import ModuleType
+
+log = logging.getLogger(__name__)
+
+from habar.document import Token
+
+# Python's \w covers all 42 Kazakh letters (ә ғ қ ң ө ұ ү һ і in both cases); see tests/search/test_search_analysis.py
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_LATIN = re.compile(r"[A-Za-zÄäÖöÜüŞşÇçĞğÑñIıİÁáÝýŪū'’-]+")
+SKIPPED_KINDS = {"punct", "symbol"}
+# An analysis counts as a plausible reading when its cost is within this margin of the word's best reading.
+# The analyzer's far-fetched readings (жыл as the verb "жы" + suffix) otherwise cost precision for nothing:
+# measured on KTB with bench/search_quality.py (see the report in docs/benchmarks.md).
+# On KTB: margin 1.0 gives recall 0.82 / precision 0.95, 2.0 gives 0.92 / 0.92, no margin 0.95 / 0.81.
+LEMMA_MARGIN = 2.0
+
+
+# a call that each component must answer once it is usable (installed *and* its data built)
+PROBES = {"analyze": ("кітаптар",), "tag_tokens": ([Token("кітаптар", 0, 8)],), "normalise": ("мәтін",), "tokenize": ("мәтін",),
+          "to_cyrillic": ("matin",)}
+
+
+@lru_cache(maxsize=None)
+def component(name: str, attr: str) -> ModuleType | None:
+    """A habar module if it is installed and usable; None (with one warning) while it has not landed or its
+    data is not built, so that search still works, without lemmatisation."""
+    try:
+        if importlib.util.find_spec(name) is None:
+            return None
+        module = importlib.import_module(name)
+        if not hasattr(module, attr):
+            return None
+        getattr(module, attr)(*PROBES[attr])
+    except Exception as exc:  # a half-installed component must not take search down; it is reported instead
+        log.warning("%s.%s is not usable (%s: %s); analysing without it. Run `make models` if its data is missing",
+                    name, attr, type(exc).__name__, exc)
+        return None
+    return module
+
+
+def fold(term: str) -> str:
+    return term.casefold()
+
+
+def fallback_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    kind = lambda w: "number" if w.isdigit() else "word"  # noqa: E731
+    return [Token(m.group(), m.start(), m.end(), kind(m.group())) for m in _WORD.finditer(text, start, end)]
+
+
+def doc_terms(text: str, tokens: list[Token], alts: dict[str, list[str]] | None = None
+              ) -> list[tuple[str, int, int, int]]:
+    """(term, position, start, end) for every indexed token; positions count all tokens, so punctuation
+    keeps a gap and a phrase does not match across it. With `alts` (token index -> other lemmas), the other
+    lemmas the morphology allows for each token, at the same position."""
+    tokens = tokens or fallback_tokens(text)
+    if alts is not None:
+        return [(a, i, t.start, t.end) for i, t in enumerate(tokens) for a in alts.get(str(i), ())]
+    return [(fold(t.lemma or t.text), i, t.start, t.end) for i, t in enumerate(tokens) if t.kind not in SKIPPED_KINDS]
+
+
+def is_latin(word: str) -> bool:
+    return bool(_LATIN.fullmatch(word)) and any(c.isalpha() for c in word)
+
+
+class Analyzer:
+    """The query and title analyzer. `plain=True` uses none of the language components (tests of search
+    itself, and input analysed elsewhere)."""
+
+    def __init__(self, plain: bool = False):
+        self.plain = plain
+        self.word_lemmas = lru_cache(maxsize=65536)(self._word_lemmas)
+
+    def _get(self, name: str, attr: str) -> ModuleType | None:
+        return None if self.plain else component(name, attr)
+
+    def normalise(self, text: str) -> str:
+        mod = self._get("habar.text.normalise", "normalise")
+        return mod.normalise(text)[0] if mod else unicodedata.normalize("NFC", text)
+
+    def tokenize(self, text: str) -> list[Token]:
+        mod = self._get("habar.text.tokenize", "tokenize")
+        return mod.tokenize(text) if mod else fallback_tokens(text)
+
+    def analyse_text(self, text: str) -> list[tuple[str, int, int, int]]:
+        """Terms of a short text analysed on its own (titles): normalise, tokenize, tag in context."""
+        text = self.normalise(text)
+        tokens = self.tokenize(text)
+        morph = self._get("habar.morph", "tag_tokens")
+        if morph is not None and tokens:
+            morph.tag_tokens(tokens)
+        return doc_terms(text, tokens)
+
+    def alternatives(self, tokens: list[Token]) -> dict[str, list[str]]:
+        """Token index -> the lemmas the morphology allows for the token besides the one chosen in context.
+
+        Indexed apart from the chosen lemma and weighted lower: the tagger's choice in context decides the
+        ranking, the alternatives keep a document findable when that choice was wrong.
+        """
+        morph = self._get("habar.morph", "analyze")
+        if morph is None:
+            return {}
+        out = {}
+        for i, t in enumerate(tokens):
+            if t.kind == "word":
+                other = self._analyses(t.text) - {fold(t.lemma or t.text)}
+                if other:
+                    out[str(i)] = sorted(other)
+        return out
+
+    @lru_cache(maxsize=200_000)
+    def _analyses(self, word: str) -> frozenset[str]:
+        """The lemmas of the word's plausible readings (see LEMMA_MARGIN)."""
+        found = [a for a in self._get("habar.morph", "analyze").analyze(word) if a.lemma]
+        best = min((getattr(a, "cost", 0.0) for a in found), default=0.0)
+        return frozenset(fold(a.lemma) for a in found if getattr(a, "cost", 0.0) <= best + LEMMA_MARGIN)
+
+    def _word_lemmas(self, word: str) -> frozenset[str]:
+        """Every lemma a query word may stand for; a 2021-Latin word also stands for its Cyrillic spelling."""
+        forms = [word]
+        translit = self._get("habar.text.translit", "to_cyrillic")
+        if translit is not None and is_latin(word):
+            forms.append(translit.to_cyrillic(word))
+        morph = self._get("habar.morph", "analyze")
+        lemmas: set[str] = set()
+        for form in forms:
+            lemmas |= (self._analyses(form) if morph is not None else set()) or {fold(form)}
+        return frozenset(lemmas)
+
+    def query_words(self, text: str) -> list[frozenset[str]]:
+        """The lemma alternatives of each word of a query fragment, in order."""
+        text = self.normalise(text)
+        return [self.word_lemmas(t.text) for t in self.tokenize(text) if t.kind not in SKIPPED_KINDS]

@@ -1,0 +1,183 @@
+"""The tantivy index: rebuildable from the store, and caught up from the store's sequence numbers.
+
+The index keeps a marker file with the store epoch and the last store rev it has committed. It is written only
+after a tantivy commit returns, so it is never ahead of the index; replaying from an older rev is harmless,
+because every document is deleted by id before it is added again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import tantivy
+
+from habar.search.analysis import doc_terms, fold
+from habar.store import Store, records
+from habar.store.records import entity_key
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+MARKER = "habar-index.json"
+HEAP = 64_000_000  # bytes for the one indexing thread; tantivy flushes a segment when it is full
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    # lemmas at token positions, fed pre-tokenized: body has the lemma chosen in context, alt the others
+    for name in ("title", "body", "alt"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    # ent ("PERSON:Қасым-Жомарт Тоқаев") feeds the facets; typed ("PERSON:қасым-жомарт тоқаев") the filters
+    for name in ("source", "lang", "month", "etype", "ent"):
+        sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("typed", tokenizer_name="raw", index_option="basic")
+    # one token per mention, so that BM25 ranks the articles that talk most about an entity first
+    sb.add_text_field("entity", tokenizer_name="raw", index_option="freq")
+    sb.add_date_field("published", indexed=True, fast=True)
+    return sb.build()
+
+
+SCHEMA = build_schema()
+
+
+def parse_date(text: str) -> datetime | None:
+    """The date part of an ISO date or datetime, as tantivy wants it; None when there is none."""
+    try:
+        return datetime.fromisoformat(text[:19]) if text else None
+    except ValueError:
+        try:
+            return datetime.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+def pretokenized(text: str, terms: list[tuple[str, int, int, int]]) -> tantivy.PreTokenizedString:
+    return tantivy.PreTokenizedString(text, [tantivy.Token(t, p, s, e) for t, p, s, e in terms])
+
+
+def make_document(row) -> tantivy.Document:
+    """The index document of one store row (see Store.changed_since)."""
+    _, article_id, _, title, source, published, lang, raw_blob, text_blob, ann_blob = row
+    _, text = records.texts(raw_blob, text_blob)
+    ann = records.decode_annotations(ann_blob, text)
+    doc = tantivy.Document()
+    doc.add_text("id", article_id)
+    doc.add_pre_tokenized_text("body", pretokenized(text, doc_terms(text, ann["tokens"])))
+    if ann["alts"]:
+        doc.add_pre_tokenized_text("alt", pretokenized(text, doc_terms(text, ann["tokens"], ann["alts"])))
+    if ann["title_terms"]:
+        doc.add_pre_tokenized_text("title", tantivy.PreTokenizedString(
+            title, [tantivy.Token(t, p, 0, 0) for t, p in ann["title_terms"]]))
+    for name, value in (("source", source), ("lang", lang)):
+        if value:
+            doc.add_text(name, fold(value))
+    date = parse_date(published)
+    if date is not None:
+        doc.add_date("published", date)
+        doc.add_text("month", date.strftime("%Y-%m"))
+    for e in ann["entities"]:
+        doc.add_text("entity", entity_key(e.norm or e.text))
+    for label in {e.label for e in ann["entities"]}:
+        doc.add_text("etype", label)
+    shown: dict[tuple[str, str], str] = {}  # one display form per entity: the first mention's base form
+    for e in ann["entities"]:
+        shown.setdefault((e.label, entity_key(e.norm or e.text)), " ".join((e.norm or e.text).split()))
+    for (label, key), norm in shown.items():
+        doc.add_text("ent", f"{label}:{norm}")
+        doc.add_text("typed", f"{label}:{key}")
+    return doc
+
+
+class Index:
+    """The index directory of a data dir; `writer()` is taken by at most one process at a time."""
+
+    def __init__(self, data_dir: str | Path):
+        self.path = Path(data_dir) / "index"
+        self.marker_path = self.path / MARKER
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.tantivy = tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
+        except ValueError as exc:  # an index of an older habar: it is rebuilt from the store, which is the truth
+            if "schema does not match" not in str(exc):
+                raise
+            log.warning("%s: the index was built by another habar version; rebuilding it from the store", self.path)
+            self.marker_path.unlink(missing_ok=True)
+            self.tantivy = tantivy.Index(SCHEMA, path=str(self.path), reuse=False)
+        self._writer: tantivy.IndexWriter | None = None
+        self.cursor = 0  # the rev up to which documents have been added (committed or not)
+
+    def marker(self) -> dict:
+        try:
+            return json.loads(self.marker_path.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            return {}
+
+    def writer(self) -> tantivy.IndexWriter:
+        """Take the index's writer lock; ValueError when another process holds it."""
+        if self._writer is None:
+            self._writer = self.tantivy.writer(heap_size=HEAP, num_threads=1)
+        return self._writer
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    def catch_up(self, store: Store) -> int:
+        """Make the index equal to the store: rebuild if it belongs to another store or schema, else apply
+        what changed since its marker; returns the number of documents (re)indexed."""
+        writer = self.writer()
+        marker = self.marker()
+        if marker.get("epoch") != store.epoch() or marker.get("schema") != SCHEMA_VERSION:
+            writer.delete_all_documents()
+            self.cursor = 0
+        else:
+            self.cursor = max(self.cursor, marker.get("rev", 0))
+        done = self.sync(store)
+        self.commit(store)
+        self.tantivy.reload()
+        if self.tantivy.searcher().num_docs != store.count():  # e.g. an index restored from an old backup
+            writer.delete_all_documents()
+            self.cursor = 0
+            done = self.sync(store)
+            self.commit(store)
+        return done
+
+    def sync(self, store: Store) -> int:
+        """Add what the store wrote after `cursor`, deleting each id first; not yet committed."""
+        writer = self.writer()
+        done = 0
+        upto = store.rev()  # read first: every write up to it is committed, so the reads below see it
+        for rev, article_id in store.deleted_since(self.cursor):
+            writer.delete_documents_by_term("id", article_id)
+        for row in store.changed_since(self.cursor):
+            writer.delete_documents_by_term("id", row[1])
+            writer.add_document(make_document(row))
+            self.cursor = max(self.cursor, row[2])
+            done += 1
+        self.cursor = max(self.cursor, upto)
+        return done
+
+    def commit(self, store: Store) -> None:
+        self.writer().commit()
+        tmp = self.marker_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "epoch": store.epoch(), "rev": self.cursor}))
+        os.replace(tmp, self.marker_path)
+
+    def rebuild(self, store: Store) -> int:
+        self.writer().delete_all_documents()
+        self.cursor = 0
+        done = self.sync(store)
+        self.commit(store)
+        self.writer().garbage_collect_files()
+        return done
+
+    @staticmethod
+    def remove(data_dir: str | Path) -> None:
+        shutil.rmtree(Path(data_dir) / "index", ignore_errors=True)

@@ -1,0 +1,174 @@
+"""The query language: words, "phrases", -exclusion, OR, and field filters, turned into a tantivy query.
+
+    меморандум "ақпараттық қоғам" -Корея source:zakon.kz lang:kk date:2019-11..2020-01
+    entity:"Қасым-Жомарт Тоқаев" type:PERSON  Astana OR Almaty  title:форум
+
+Words go through the document analyzer (habar.search.analysis), so a word matches every inflected form of
+each of its lemmas; a phrase matches lemmas at consecutive positions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import tantivy
+
+from habar.search.analysis import Analyzer, fold
+from habar.search.index import SCHEMA
+from habar.store.records import entity_key
+
+FIELDS = {"source", "lang", "date", "entity", "type", "title"}
+BOOSTS = {"title": 2.0, "alt": 0.3}  # a word in the title counts double; a lemma the tagger did not choose, little
+MAX_PHRASE_VARIANTS = 32  # ambiguous phrase words multiply; beyond this the rarest readings are dropped
+
+_CLAUSE = re.compile(
+    r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:["«“„](?P<phrase>[^"»”“]*)["»”“]?|(?P<word>[^\s"«“„]+))')
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass(slots=True)
+class Clause:
+    value: str
+    field: str | None = None
+    phrase: bool = False
+    negative: bool = False
+
+
+@dataclass
+class Parsed:
+    groups: list[list[Clause]]  # clauses inside a group are OR'ed; groups are AND'ed
+    highlight: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)  # entity keys whose mentions snippets mark
+
+
+def parse(text: str) -> Parsed:
+    groups: list[list[Clause]] = []
+    join = False
+    for m in _CLAUSE.finditer(text):
+        word, phrase, fname = m.group("word"), m.group("phrase"), m.group("field")
+        if word == "OR" and not fname and not m.group("neg"):
+            join = bool(groups)
+            continue
+        if fname and fname.lower() not in FIELDS:  # "12:30", "http://..." are words, not filters
+            word, phrase, fname = m.group(0).lstrip("-"), None, None
+        value = phrase if phrase is not None else word
+        if not value or not value.strip():
+            continue
+        clause = Clause(value, fname.lower() if fname else None, phrase is not None, bool(m.group("neg")))
+        if join:
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+        join = False
+    return Parsed(groups)
+
+
+def _term(field_name: str, value) -> tantivy.Query:
+    return tantivy.Query.term_query(SCHEMA, field_name, value)
+
+
+def _filter(q: tantivy.Query) -> tantivy.Query:
+    return tantivy.Query.const_score_query(q, 0.0)
+
+
+def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy.Query:
+    """A word: any of its lemmas in any field. Several words: the phrase, over each combination of lemmas."""
+    per_field = []
+    for name in fields:
+        if len(words) == 1:
+            q = tantivy.Query.boolean_query([(tantivy.Occur.Should, _term(name, t)) for t in sorted(words[0])])
+        else:
+            if name == "alt":  # a phrase is read on the chosen lemmas only
+                continue
+            variants = itertools.islice(itertools.product(*[sorted(w) for w in words]), MAX_PHRASE_VARIANTS)
+            q = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, tantivy.Query.phrase_query(SCHEMA, name, list(v))) for v in variants])
+        per_field.append(tantivy.Query.boost_query(q, BOOSTS[name]) if name in BOOSTS else q)
+    return per_field[0] if len(per_field) == 1 else tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, q) for q in per_field])
+
+
+def _month_bounds(text: str, end: bool) -> datetime:
+    """'2019', '2019-11' or '2019-11-21' as the first (or last) moment it covers."""
+    parts = [int(p) for p in text.split("-")]
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(text)
+    y, m, d = (parts + [0, 0])[:3]
+    if not end:
+        return datetime(y, m or 1, d or 1)
+    m = m or 12
+    return datetime(y, m, d or calendar.monthrange(y, m)[1], 23, 59, 59)
+
+
+def _date_query(value: str) -> tantivy.Query:
+    lo, sep, hi = value.partition("..")
+    try:
+        start = _month_bounds(lo, False) if lo else None
+        stop = _month_bounds(hi if sep else lo, True) if (hi or not sep) else None
+    except ValueError:
+        raise QueryError(f"date:{value}: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range like "
+                         "date:2019-11..2020-01; fix the date filter") from None
+    return tantivy.Query.range_query(SCHEMA, "published", tantivy.FieldType.Date, start, stop)
+
+
+def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_type: str | None,
+                  an: Analyzer) -> tantivy.Query:
+    if c.field in (None, "title"):
+        words = an.query_words(c.value)
+        if not words:
+            return tantivy.Query.empty_query()
+        if not c.negative:
+            parsed.highlight.update(*words)
+        return _text_query(words, ("title",) if c.field == "title" else ("body", "title", "alt"))
+    # filters select and do not rank: only words (and entity mentions) contribute to the score
+    if c.field in ("source", "lang"):
+        return _filter(_term(c.field, fold(c.value.strip())))
+    if c.field == "type":
+        return _filter(_term("etype", c.value.strip().upper()))
+    if c.field == "date":
+        return _filter(_date_query(c.value.strip()))
+    key = entity_key(an.normalise(c.value))
+    if not c.negative:
+        parsed.entities.add(key)
+    if entity_type:
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(_term("typed", f"{entity_type}:{key}"))),
+                                            (tantivy.Occur.Should, _term("entity", key))])
+    if searcher.doc_freq("entity", key) == 0:
+        # no entity by that base form: the name as a phrase still finds articles the NER missed
+        words = an.query_words(c.value)
+        parsed.highlight.update(*words)
+        return _text_query(words, ("body", "title", "alt")) if words else tantivy.Query.empty_query()
+    return _term("entity", key)
+
+
+def build(text: str, searcher: tantivy.Searcher, an: Analyzer) -> tuple[tantivy.Query, Parsed]:
+    """The tantivy query for a query string, and what to highlight in snippets."""
+    parsed = parse(text)
+    types = [c.value.strip().upper() for g in parsed.groups for c in g if c.field == "type" and not c.negative]
+    # entity:"X" type:T together mean an entity X of type T, not X (any type) in an article with some T
+    entity_type = types[0] if len(types) == 1 and any(
+        c.field == "entity" and not c.negative for g in parsed.groups for c in g) else None
+    musts, nots = [], []
+    for group in parsed.groups:
+        group = [c for c in group if not (entity_type and c.field == "type" and not c.negative)]
+        if not group:
+            continue
+        subs = [(c, _clause_query(c, parsed, searcher, entity_type, an)) for c in group]
+        if len(subs) == 1:
+            c, q = subs[0]
+            (nots if c.negative else musts).append(q)
+        else:  # a OR -b reads as "a, or anything without b"
+            parts = [(tantivy.Occur.Should, q if not c.negative else
+                      tantivy.Query.all_query().and_must_not_match(q)) for c, q in subs]
+            musts.append(tantivy.Query.boolean_query(parts))
+    if not musts:
+        musts.append(tantivy.Query.all_query())
+    clauses = [(tantivy.Occur.Must, q) for q in musts] + [(tantivy.Occur.MustNot, q) for q in nots]
+    return tantivy.Query.boolean_query(clauses), parsed

@@ -1,0 +1,67 @@
+"""Snippets that mark the inflected forms actually present in the text.
+
+tantivy's own snippet generator re-tokenizes stored text, which knows nothing of our lemmas, so the snippet
+is cut here: the tokens whose lemma the query asked for are found by their stored offsets, the densest window
+of them is chosen, and everything but the <mark> tags is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from html import escape
+
+WIDTH = 240  # characters of text around the matches
+
+
+def _window(starts: list[int], width: int) -> tuple[int, int]:
+    """The index range of matches that fits most of them into `width` characters."""
+    best, lo = (0, 1), 0
+    for hi in range(len(starts)):
+        while starts[hi] - starts[lo] > width:
+            lo += 1
+        if hi + 1 - lo > best[1] - best[0]:
+            best = (lo, hi + 1)
+    return best
+
+
+def _cut_left(text: str, pos: int) -> int:
+    """Start at a word boundary at or before `pos`."""
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", max(0, pos - 20), pos)
+    return space + 1 if space >= 0 else pos
+
+
+def _cut_right(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    space = text.find(" ", pos, pos + 20)
+    return space if space >= 0 else pos
+
+
+def snippet(text: str, terms: list[tuple[str, int, int, int]], wanted: set[str],
+            extra: list[tuple[int, int]] = (), width: int = WIDTH) -> str:
+    """HTML: a piece of `text` about `width` long, with the tokens whose term is in `wanted` (and the `extra`
+    spans, e.g. entity mentions) in <mark>."""
+    spans = sorted({(s, e) for t, _, s, e in terms if t in wanted and e > s} | {(s, e) for s, e in extra if e > s})
+    if spans:
+        lo, hi = _window([s for s, _ in spans], width - 40)
+        first, last = spans[lo][0], spans[hi - 1][1]
+        room = max(0, width - (last - first))
+        start = _cut_left(text, first - min(room // 3, first))
+        end = _cut_right(text, max(last, start + width))
+    else:
+        start, end = 0, _cut_right(text, width)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in spans[bisect_left(spans, (start, 0)):]:
+        if e > end:
+            break
+        if s < pos:
+            continue
+        out.append(escape(text[pos:s], quote=False))
+        out.append(f"<mark>{escape(text[s:e], quote=False)}</mark>")
+        pos = e
+    out.append(escape(text[pos:end], quote=False))
+    out.append("…" if end < len(text) else "")
+    return " ".join("".join(out).split())

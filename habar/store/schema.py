@@ -1,0 +1,96 @@
+"""The SQLite schema as numbered migrations; `PRAGMA user_version` records how many have run.
+
+A migration is appended, never edited, so that every existing store can be brought forward by `migrate`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+MIGRATIONS: list[str] = [
+    # 1: articles (raw and clean), annotations, entities, facts, clusters, tombstones and the store's state
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT '',
+        raw_hash TEXT NOT NULL,      -- sha1 of raw: the same bytes seen again
+        content_hash TEXT NOT NULL,  -- sha1 of raw and metadata: unchanged or updated
+        text_hash TEXT NOT NULL,     -- sha1 of the normalised, case-folded text: the same article under another id
+        analysis TEXT NOT NULL,      -- the pipeline steps that produced the annotations
+        raw BLOB NOT NULL,           -- zlib
+        text BLOB,                   -- zlib; NULL when text == raw
+        meta TEXT NOT NULL DEFAULT '{}',
+        rev INTEGER NOT NULL,        -- store sequence number of the last write; the index catches up on it
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX articles_url ON articles(url) WHERE url != '';
+    CREATE INDEX articles_raw_hash ON articles(raw_hash);
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_rev ON articles(rev);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE annotations (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        data BLOB NOT NULL           -- zlib JSON, columnar (see habar.store.records)
+    );
+    CREATE TABLE entities (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        norm TEXT NOT NULL,          -- base form as the NER gave it
+        key TEXT NOT NULL,           -- case-folded norm, what queries match
+        mentions INTEGER NOT NULL,
+        first INTEGER NOT NULL       -- offset of the first mention in text
+    );
+    CREATE INDEX entities_key ON entities(key, label);
+    CREATE INDEX entities_article ON entities(article);
+    CREATE TABLE facts (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        args TEXT NOT NULL
+    );
+    CREATE INDEX facts_article ON facts(article);
+    CREATE INDEX facts_kind ON facts(kind);
+    CREATE TABLE clusters (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        cluster TEXT NOT NULL,
+        method TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX clusters_cluster ON clusters(cluster);
+    CREATE TABLE deleted (
+        rev INTEGER PRIMARY KEY,
+        id TEXT NOT NULL
+    );
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations this store has not seen yet; returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"the store has schema version {version}, newer than this habar knows ({len(MIGRATIONS)}); "
+            "upgrade habar or use another --db directory"
+        )
+    for number in range(version, len(MIGRATIONS)):
+        seed = ""
+        if number == 0:  # the epoch tells an index which store it was built from
+            seed = f"INSERT INTO state(key, value) VALUES ('epoch', '{uuid.uuid4().hex}'), ('rev', '0');"
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; {seed} PRAGMA user_version = {number + 1}; COMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)

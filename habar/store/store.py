@@ -1,0 +1,214 @@
+"""The system of record: one SQLite file in WAL mode, one writer and many readers.
+
+Every write of an article gives it the next store sequence number (`rev`); a deletion leaves a tombstone with
+its own rev. The search index remembers the last rev it committed and catches up from there, so the store
+alone decides what exists, and a crash between the two is repaired on the next open.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from habar.document import Article
+from habar.store import records
+from habar.store.records import Record
+from habar.store.schema import migrate
+
+DB_NAME = "habar.sqlite"
+
+_COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
+            "analysis", "raw", "text", "meta")
+
+
+class Store:
+    def __init__(self, data_dir: str | Path, create: bool = True):
+        self.dir = Path(data_dir)
+        path = self.dir / DB_NAME
+        if not path.exists() and not create:
+            raise FileNotFoundError(
+                f"{path}: no habar store here; run `habar ingest PATH --db {self.dir}` first or pass the right --db"
+            )
+        self.dir.mkdir(parents=True, exist_ok=True)
+        # autocommit mode: transactions are opened explicitly, so a batch is exactly one transaction
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives kill -9; only power loss may drop the last commit
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- state -------------------------------------------------------------------------------------------
+    def state(self, key: str) -> str:
+        return self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()[0]
+
+    def rev(self) -> int:
+        return int(self.state("rev"))
+
+    def epoch(self) -> str:
+        return self.state("epoch")
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def precheck(self, article: Article, analysis: str) -> str | None:
+        """'unchanged' or 'duplicate' when analysing the article again would change nothing; else None."""
+        row = self.conn.execute("SELECT content_hash, analysis FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None and article.url:
+            row = self.conn.execute("SELECT content_hash, analysis FROM articles WHERE url = ?",
+                                    (article.url,)).fetchone()
+        if row is not None:
+            return "unchanged" if tuple(row) == (records.content_key(article), analysis) else None
+        same_raw = self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1",
+                                     (records.sha1(article.raw),)).fetchone()
+        return "duplicate" if same_raw else None
+
+    def write(self, batch: Iterable[Record]) -> list[str]:
+        """Store a batch in one transaction; one outcome per record: new, updated, unchanged or duplicate."""
+        outcomes = []
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rev = self.rev()
+            for rec in batch:
+                outcome, rowid = self._match(rec)
+                if outcome in ("new", "updated"):
+                    rev += 1
+                    self._put(rec, rowid, rev)
+                outcomes.append(outcome)
+            conn.execute("UPDATE state SET value = ? WHERE key = 'rev'", (str(rev),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return outcomes
+
+    def _match(self, rec: Record) -> tuple[str, int | None]:
+        q = "SELECT rowid, content_hash, analysis FROM articles WHERE "
+        row = self.conn.execute(q + "id = ?", (rec.id,)).fetchone()
+        if row is None and rec.url:
+            row = self.conn.execute(q + "url = ?", (rec.url,)).fetchone()
+        if row is None:
+            twin = self.conn.execute(q + "text_hash = ? LIMIT 1", (rec.text_hash,)).fetchone()
+            # the same text under another id and URL (a reprint): the first copy stays the one stored
+            return ("duplicate", None) if twin else ("new", None)
+        if (row[1], row[2]) == (rec.content_hash, rec.analysis):
+            return "unchanged", row[0]
+        return "updated", row[0]
+
+    def _put(self, rec: Record, rowid: int | None, rev: int) -> None:
+        values = [getattr(rec, c) for c in _COLUMNS]
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        conn = self.conn
+        if rowid is None:
+            cur = conn.execute(
+                f"INSERT INTO articles({', '.join(_COLUMNS)}, rev, updated) VALUES ({', '.join('?' * len(_COLUMNS))}, ?, ?)",
+                values + [rev, now])
+            rowid = cur.lastrowid
+        else:
+            # an update keeps the stored id, so that links to the article stay valid
+            cols = [c for c in _COLUMNS if c != "id"]
+            conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, rev = ?, updated = ? WHERE rowid = ?",
+                         [getattr(rec, c) for c in cols] + [rev, now, rowid])
+            for table in ("entities", "facts"):
+                conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
+        conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)", (rowid, rec.annotations))
+        conn.executemany("INSERT INTO entities(article, label, norm, key, mentions, first) VALUES (?, ?, ?, ?, ?, ?)",
+                         [(rowid, *e) for e in rec.entities])
+        conn.executemany('INSERT INTO facts(article, kind, start, "end", args) VALUES (?, ?, ?, ?, ?)',
+                         [(rowid, *f) for f in rec.facts])
+
+    def delete(self, ids: Iterable[str] = (), source: str | None = None) -> int:
+        """Delete articles by id and/or by source, leaving tombstones for the index; returns how many."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            found = [r[0] for i in ids for r in conn.execute("SELECT id FROM articles WHERE id = ?", (i,))]
+            if source is not None:
+                found += [r[0] for r in conn.execute("SELECT id FROM articles WHERE source = ?", (source,))]
+            rev = self.rev()
+            for article_id in dict.fromkeys(found):
+                rev += 1
+                conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                conn.execute("INSERT INTO deleted(rev, id) VALUES (?, ?)", (rev, article_id))
+            conn.execute("UPDATE state SET value = ? WHERE key = 'rev'", (str(rev),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return len(dict.fromkeys(found))
+
+    def set_clusters(self, assignments: Iterable[tuple[str, str]], method: str) -> None:
+        """Record (article id, cluster id) pairs, e.g. from near-duplicate detection."""
+        with_rows = [(cluster, method, article_id) for article_id, cluster in assignments]
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.executemany("INSERT OR REPLACE INTO clusters(article, cluster, method) "
+                              "SELECT rowid, ?, ? FROM articles WHERE id = ?", with_rows)
+        self.conn.execute("COMMIT")
+
+    # --- reading ------------------------------------------------------------------------------------------
+    def changed_since(self, rev: int, batch: int = 500) -> Iterator[sqlite3.Row]:
+        """Rows written after `rev`, oldest first, with what the index needs."""
+        while True:
+            rows = self.conn.execute(
+                "SELECT a.rowid, a.id, a.rev, a.title, a.source, a.published, a.lang, a.raw, a.text, n.data "
+                "FROM articles a JOIN annotations n ON n.article = a.rowid WHERE a.rev > ? ORDER BY a.rev LIMIT ?",
+                (rev, batch)).fetchall()
+            if not rows:
+                return
+            yield from rows
+            rev = rows[-1][2]
+
+    def deleted_since(self, rev: int) -> list[tuple[int, str]]:
+        return self.conn.execute("SELECT rev, id FROM deleted WHERE rev > ? ORDER BY rev", (rev,)).fetchall()
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            "SELECT a.id, a.url, a.title, a.source, a.published, a.lang, a.raw, a.text, a.meta, n.data "
+            "FROM articles a JOIN annotations n ON n.article = a.rowid WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        raw, text = records.texts(row[6], row[7])
+        ann = records.decode_annotations(row[9], text)
+        ann.pop("title_terms")
+        ann.pop("alts")
+        return Article(id=row[0], raw=raw, text=text, title=row[2], source=row[3], url=row[1], published=row[4],
+                       lang=row[5], meta=json.loads(row[8]), **ann)
+
+    def hit_rows(self, ids: list[str]) -> dict[str, tuple]:
+        """id -> (title, source, published, lang, text, annotations blob) for a page of search hits."""
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.source, a.published, a.lang, a.raw, a.text, n.data FROM articles a "
+            f"JOIN annotations n ON n.article = a.rowid WHERE a.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return {r[0]: (r[1], r[2], r[3], r[4], records.texts(r[5], r[6])[1], r[7]) for r in rows}
+
+    def stats(self) -> dict:
+        c = self.conn
+        first, last = c.execute("SELECT min(published), max(published) FROM articles WHERE published != ''").fetchone()
+        return {
+            "articles": self.count(),
+            "languages": dict(c.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")),
+            "sources": dict(c.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
+            "dates": {"first": first, "last": last},
+            "entities": {
+                "distinct": c.execute("SELECT count(*) FROM (SELECT DISTINCT label, key FROM entities)").fetchone()[0],
+                "mentions": c.execute("SELECT coalesce(sum(mentions), 0) FROM entities").fetchone()[0],
+                "by_type": dict(c.execute("SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
+            },
+            "facts": c.execute("SELECT count(*) FROM facts").fetchone()[0],
+            "rev": self.rev(),
+        }

