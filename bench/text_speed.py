@@ -3,7 +3,7 @@
 Texts: the KazNERD validation sentences (tokens re-joined into running text, 20 sentences an article) and the
 two seed articles (repeated to 1 MB, each one processed as an article). One process, one core; the best of
 three runs, timed in CPU seconds of this process (the machine is shared, so wall time would measure the
-neighbours). `--gold` also prints the gold-set scores.
+neighbours). Quality figures are in bench/text_quality.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 from habar.options import Options
-from habar.text.gold import load_gold, score
 from habar.text.normalise import normalise
 from habar.text.segment import repair_artefacts, segment
 from habar.text.tokenize import tokenize
@@ -84,9 +83,7 @@ def report(name: str, articles: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", action="store_true", help="also print the gold-set scores")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__).parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     shared = shared_dir()
     kaznerd = shared / "kaznerd" / "IOB2_valid.txt"
@@ -101,10 +98,6 @@ def main() -> None:
         report("seed articles x" + str(1_000_000 // size + 1), texts * (1_000_000 // size + 1))
     else:
         print("seeds: skipped, none found")
-    if args.gold:
-        for path in sorted((ROOT / "tests" / "gold" / "text").glob("*.txt")):
-            gold = load_gold(path)
-            print(f"gold {path.name}: {len(gold.sentences)} sentences, {len(gold.tokens)} tokens, {score(gold)}")
 
 
 if __name__ == "__main__":

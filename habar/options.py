@@ -1,6 +1,7 @@
 """One options object from the CLI to the library (trafilatura's pattern).
 
-Every setting is listed once in SETTINGS with its default and help; the CLI maps its flags onto `Options`.
+Every setting is listed once in SETTINGS with its default, environment variable and help. `Options()` takes the
+defaults, laid over by the environment; the CLI lays its flags over that with `dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -9,33 +10,47 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-SETTINGS: list[tuple[str, object, str]] = [
-    ("data_dir", "habar-data", "where the store and the search index live (env HABAR_DATA)"),
-    ("shared_data", "../shared/data", "public data sets read by path, for training and evaluation (env HABAR_SHARED_DATA)"),
-    ("workers", 0, "processes for analysis; 0 means one per core"),
-    ("max_line_chars", 10_000_000, "longest line a reader accepts; longer lines are refused with a clear message"),
-    ("max_file_bytes", 200_000_000, "largest file a reader accepts"),
-    ("progress", True, "show a progress bar on long runs"),
+# name, default, environment variable, help
+SETTINGS: list[tuple[str, object, str, str]] = [
+    ("data_dir", Path("habar-data"), "HABAR_DATA", "where the store and the search index live"),
+    ("shared_data", Path("../shared/data"), "HABAR_SHARED_DATA",
+     "public data sets read by path, for training and evaluation"),
+    ("workers", 0, "HABAR_WORKERS", "processes for analysis; 0 means one per core"),
+    ("max_line_chars", 10_000_000, "HABAR_MAX_LINE_CHARS",
+     "longest line a reader accepts; longer lines are refused with a clear message"),
+    ("max_file_bytes", 200_000_000, "HABAR_MAX_FILE_BYTES", "largest file a reader accepts"),
+    ("progress", True, "HABAR_PROGRESS", "show a progress bar on long runs (0 to hide it)"),
 ]
 
 
-def _default(name: str):
-    return next(d for n, d, _ in SETTINGS if n == name)
+def _setting(name: str):
+    default, env = next((d, e) for n, d, e, _ in SETTINGS if n == name)
+
+    def read():
+        value = os.environ.get(env)
+        if value is None:
+            return default
+        if isinstance(default, bool):
+            return value.strip().lower() not in {"0", "false", "no", "off", ""}
+        try:
+            return type(default)(value)
+        except ValueError:
+            raise ValueError(f"{env}={value!r} is not a valid {type(default).__name__}; "
+                             f"set it to a value like {default!r} or unset it") from None
+    return field(default_factory=read)
 
 
 @dataclass
 class Options:
-    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("HABAR_DATA", _default("data_dir"))))
-    shared_data: Path = field(
-        default_factory=lambda: Path(os.environ.get("HABAR_SHARED_DATA", _default("shared_data")))
-    )
-    workers: int = _default("workers")
-    max_line_chars: int = _default("max_line_chars")
-    max_file_bytes: int = _default("max_file_bytes")
-    progress: bool = _default("progress")
+    data_dir: Path = _setting("data_dir")
+    shared_data: Path = _setting("shared_data")
+    workers: int = _setting("workers")
+    max_line_chars: int = _setting("max_line_chars")
+    max_file_bytes: int = _setting("max_file_bytes")
+    progress: bool = _setting("progress")
 
     def n_workers(self) -> int:
         return self.workers or os.cpu_count() or 1
 
 
-assert {f.name for f in fields(Options)} == {n for n, _, _ in SETTINGS}, "every option is documented in SETTINGS"
+assert [f.name for f in fields(Options)] == [s[0] for s in SETTINGS], "every option is documented in SETTINGS"

@@ -192,11 +192,12 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str]) -> set[tu
 
 
 def induce(lex: dict[tuple[str, str], int], words: set[str], forms: Counter, inner_caps: Counter) -> int:
-    """Add stems of unknown words whose bare form and at least two inflected forms are attested."""
+    """Add stems of unknown words: the bare stem is attested in running text (or capitalised in the word list),
+    has no analysis of its own, and at least three forms of its paradigm are attested."""
     api = reload()
     evidence: dict[tuple[str, str], set[str]] = defaultdict(set)
-    attested = {w.lower() for w in words} | {w.lower() for w in forms}
-    for w in list(words) + list(forms):
+    attested = {w.lower() for w in forms} | {w.lower() for w in words if w[:1].isupper() and not w.isupper()}
+    for w in set(words) | set(forms):
         if w.isupper() or not w.isalpha() or len(w) < 4:
             continue
         readings = api._analyze(w)
@@ -207,25 +208,38 @@ def induce(lex: dict[tuple[str, str], int], words: set[str], forms: Counter, inn
                 evidence[(a.lemma.lower(), a.upos)].add(w.lower())
     added = 0
     for (stem, upos), seen in evidence.items():
-        if len(seen) >= 3 and stem in seen:
-            caps = sum(n for f, n in inner_caps.items() if f.lower() == stem)
-            lemma = stem[:1].upper() + stem[1:] if upos == "PROPN" or caps >= 2 else stem
-            upos = "PROPN" if lemma[:1].isupper() else "NOUN"
-            if (lemma, upos) not in lex:
-                lex[(lemma, upos)] = 0
-                added += 1
+        if len(seen) < 3 or stem not in seen or any(a.source != "guess" for a in api._analyze(stem)):
+            continue
+        caps = sum(n for f, n in inner_caps.items() if f.lower() == stem)
+        lemma = stem[:1].upper() + stem[1:] if upos == "PROPN" or caps >= 2 else stem
+        upos = "PROPN" if lemma[:1].isupper() else "NOUN"
+        if (lemma, upos) not in lex:
+            lex[(lemma, upos)] = 0
+            added += 1
     return added
 
 
-def count(lex: dict[tuple[str, str], int], forms: Counter) -> None:
-    """Add each KazNERD form's count to the lemma of its best reading."""
+def count(lex: dict[tuple[str, str], int], forms: Counter, words: set[str]) -> None:
+    """Lemma frequencies: first from forms whose lexicon readings all share one lemma (each word-list form
+    counts once, each KazNERD token once), then ambiguous KazNERD forms go to their best reading."""
     api = reload()
-    for form, n in forms.items():
-        readings = api._analyze(form)
-        if readings and readings[0].source == "lexicon":
-            key = (readings[0].lemma, readings[0].upos)
+    weighted = Counter({w: 1 for w in words if not w.isupper()})
+    weighted.update(forms)
+    ambiguous = []
+    for form, n in weighted.items():
+        keys = {(a.lemma, a.upos) for a in api._analyze(form) if a.source == "lexicon"}
+        if len(keys) == 1:
+            key = keys.pop()
             if key in lex:
                 lex[key] += n
+        elif keys and form in forms:
+            ambiguous.append((form, forms[form]))
+    write(lex, lexmod.LEXICON_FILE)
+    api = reload()
+    for form, n in ambiguous:
+        best = next((a for a in api._analyze(form) if a.source == "lexicon"), None)
+        if best is not None and (best.lemma, best.upos) in lex:
+            lex[(best.lemma, best.upos)] += n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     write(lex, lexmod.LEXICON_FILE)
     added = induce(lex, words, forms, inner_caps)
     write(lex, lexmod.LEXICON_FILE)
-    count(lex, forms)
+    count(lex, forms, words)
     write(lex, lexmod.LEXICON_FILE)
     print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {lexmod.LEXICON_FILE} ({lexmod.LEXICON_FILE.stat().st_size // 1024} KB)")
     return 0

@@ -60,8 +60,8 @@ def kaznerd_sentences(shared: Path) -> list[str]:
     return out
 
 
-def cached(path: Path, texts: list[str], teacher: Teacher, chunk: int = 256) -> np.ndarray:
-    """Teacher passage vectors of `texts`, resumable: finished chunks are kept in `path`.partN.npy files."""
+def cached(path: Path, texts: list[str], embed, chunk: int = 256) -> np.ndarray:
+    """Teacher vectors `embed(texts)`, resumable: finished chunks are kept in `path`.partN.npy files."""
     if path.exists():
         vecs = np.load(path)
         if len(vecs) == len(texts):
@@ -74,11 +74,11 @@ def cached(path: Path, texts: list[str], teacher: Teacher, chunk: int = 256) -> 
         if part.exists():
             parts.append(np.load(part))
             continue
-        vecs = teacher.passages(texts[start : start + chunk])
+        vecs = embed(texts[start : start + chunk])
         np.save(part, vecs)
         parts.append(vecs)
         print(f"  {path.name}: {start + len(vecs)}/{len(texts)} in {time.perf_counter() - t0:.0f}s", flush=True)
-    vecs = np.concatenate(parts) if parts else np.zeros((0, teacher.dim), np.float32)
+    vecs = np.concatenate(parts) if parts else np.zeros((0, 384), np.float32)
     np.save(path, vecs)
     for part in path.parent.glob(path.stem + ".part*.npy"):
         part.unlink()
@@ -177,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     units, piece_rows = choose_units(sents, pieces)
     print(f"{len(sents)} sentences, {len(units)} units ({int((piece_rows >= 0).sum())} pieces)", flush=True)
     unit_texts = [u.replace(META, " ").strip() or u for u in units]
-    e0 = cached(args.cache / f"units_{len(units)}.npy", unit_texts, teacher)
-    y = cached(args.cache / f"sents_{len(sents)}.npy", sents, teacher)
+    e0 = cached(args.cache / f"units_{len(units)}.npy", unit_texts, teacher.passages)
+    y = cached(args.cache / f"sentsq_{len(sents)}.npy", sents, teacher.queries)
     words = units[: len(units) - int((piece_rows >= 0).sum())]
     model = StaticModel(e0, np.ones(len(units), np.float32), words, piece_rows, pieces)
     model.weights = sif_weights(model, sents)

@@ -26,9 +26,11 @@ from habar.ner import clusters, gazetteer
 from habar.ner.corpus import Sentence, kaznerd_split
 from habar.ner.evaluate import format_table, score
 from habar.ner.features import Featurizer
+from habar.ner.model import trim_spans
 from habar.ner.morphfeat import morph_features, morph_works
 
 SEED = 13
+FEATURE_VERSION = 2
 FOLDS = 5
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 220, "feature.possible_transitions": True}
 BASELINE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -60,13 +62,14 @@ def train(items: list[tuple[list[list[str]], list[str]]], params: dict, path: Pa
     return time.time() - t0
 
 
-def jackknife_features(train_part: list[Sentence], cl: dict, morph) -> list[tuple[list[list[str]], list[str]]]:
+def jackknife_features(train_part: list[Sentence], cl: dict, morph, version: int
+                       ) -> list[tuple[list[list[str]], list[str]]]:
     """Each fold's features use a gazetteer built from the other folds, so gazetteer hits look as on new text."""
     fold_of = [hash_fold(s.id) for s in train_part]
     items = []
     for k in range(FOLDS):
         gaz = gazetteer.build([s for s, f in zip(train_part, fold_of) if f != k])
-        feat = Featurizer(cl, gaz, morph)
+        feat = Featurizer(cl, gaz, morph, version=version)
         items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(train_part, fold_of) if f == k]
     return items
 
@@ -76,10 +79,13 @@ def hash_fold(sid: str) -> int:
     return int.from_bytes(hashlib.md5(("fold:" + sid).encode()).digest()[:4], "big") % FOLDS
 
 
-def evaluate(model: Path, feat: Featurizer, dev: list[Sentence]) -> dict:
+def evaluate(model: Path, feat: Featurizer, dev: list[Sentence], trim: bool = True) -> dict:
+    """Dev scores; trim: as NerModel.tag does (edge punctuation off), the baseline stays a plain CRF."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     pred = [tagger.tag(feat.sentence(s.tokens)) for s in dev]
+    if trim:
+        pred = [trim_spans(s.tokens, p) for s, p in zip(dev, pred)]
     return score([s.tags for s in dev], pred)
 
 
@@ -90,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip the plain-CRF baseline")
     ap.add_argument("--all", action="store_true", help="ship a model trained on train+dev (figures stay dev)")
     ap.add_argument("--no-morph", action="store_true", help="leave out habar.morph features")
+    ap.add_argument("--version", type=int, default=FEATURE_VERSION, help="feature set (see Featurizer)")
     ap.add_argument("--clusters", type=Path, default=None, help="reuse this clusters.tsv instead of rebuilding it")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
@@ -100,15 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="habar-ner-"))
     params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    morph = None if args.no_morph or not morph_works() else morph_features()
+    morph = None if args.no_morph or not morph_works() else morph_features(source=args.version >= 2)
     report = {"train_sentences": len(train_part), "dev_sentences": len(dev), "seed": SEED, "params": params,
-              "morph": morph is not None}
+              "morph": morph is not None, "feature_version": args.version}
     print(f"params {params}, habar.morph features: {morph is not None}", file=sys.stderr)
 
     if not args.no_baseline:
         plain = Featurizer({}, {}, plain=True)
         secs = train([(plain.sentence(s.tokens), s.tags) for s in train_part], BASELINE_PARAMS, tmp / "baseline")
-        base = evaluate(tmp / "baseline", plain, dev)
+        base = evaluate(tmp / "baseline", plain, dev, trim=False)
         print(format_table(base, f"plain CRF baseline (train part, {secs:.0f} s)"))
         report["baseline"] = base
 
@@ -120,21 +127,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters: {len(cl)} words/stems in {time.time() - t0:.0f} s", file=sys.stderr)
         clusters.save(cl, args.out / "clusters.tsv")
     cl = clusters.load(args.out / "clusters.tsv")
-    secs = train(jackknife_features(train_part, cl, morph), params, tmp / "model")
+    secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
     gaz = gazetteer.build(train_part)
-    full = evaluate(tmp / "model", Featurizer(cl, gaz, morph), dev)
+    full = evaluate(tmp / "model", Featurizer(cl, gaz, morph, version=args.version), dev)
     print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
     report["model"] = full
     if args.all:
         every = train_part + dev
         gaz = gazetteer.build(every)
-        secs = train(jackknife_features(every, cl, morph), params, tmp / "model")
+        secs = train(jackknife_features(every, cl, morph, args.version), params, tmp / "model")
         report["shipped_trained_on"] = "train+dev"
     else:
         report["shipped_trained_on"] = "train"
     gazetteer.save(gaz, args.out / "gazetteer.tsv")
     shutil.move(str(tmp / "model"), args.out / "model.crfsuite")
-    (args.out / "features.json").write_text(json.dumps({"morph": morph is not None}) + "\n", encoding="utf-8")
+    settings = {"morph": morph is not None, "version": args.version}
+    (args.out / "features.json").write_text(json.dumps(settings) + "\n", encoding="utf-8")
     shutil.rmtree(tmp)
     (args.out / "dev_scores.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}/model.crfsuite ({report['shipped_trained_on']})", file=sys.stderr)

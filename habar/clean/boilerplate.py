@@ -9,19 +9,23 @@ from habar.clean.edit import current_text, drop_line, fold, lines
 from habar.document import Article, Change
 from habar.pipeline import step
 
-_COMPILED = [(reason, limit, re.compile(pattern, re.IGNORECASE)) for reason, limit, pattern in RULES]
+def _compile(pattern: str | tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    parts = (pattern,) if isinstance(pattern, str) else pattern
+    return tuple(re.compile(p, re.IGNORECASE) for p in parts)
+
+
+# Rules run in the data's order; the first that matches names the reason.
+_COMPILED = [(reason, limit, _compile(pattern)) for reason, limit, pattern in RULES]
 _LONGEST = max(limit for _, limit, _ in RULES)  # a longer line is text, whatever it mentions
-# Most lines match no rule: one search over all patterns tells them apart before the rules are tried in turn.
-_ANY = re.compile("|".join(f"(?:{pattern})" for _, _, pattern in RULES), re.IGNORECASE)
 
 
 def match_rule(line: str) -> str | None:
     """The reason of the first rule that takes `line` for boilerplate, or None."""
     s = line.strip()
-    if not s or len(s) > _LONGEST or not _ANY.search(s):
+    if not s or len(s) > _LONGEST:
         return None
-    for reason, limit, rx in _COMPILED:
-        if len(s) <= limit and rx.search(s):
+    for reason, limit, parts in _COMPILED:
+        if len(s) <= limit and all(rx.search(s) for rx in parts):
             return reason
     return None
 

@@ -1,7 +1,8 @@
 """Boilerplate line rules for kk, ru and en, kept as data.
 
-Each rule is (reason, max_chars, pattern). A line is boilerplate when the pattern matches it (case-insensitive,
-searched in the stripped line) and the line is at most `max_chars` long: the length limit keeps a news
+Each rule is (reason, max_chars, pattern), where pattern may be a tuple of patterns that must all match.
+A line is boilerplate when the pattern matches it (case-insensitive, searched in the stripped line) and the line
+is at most `max_chars` long: the length limit keeps a news
 sentence that merely mentions Telegram or a subscription from being taken for a call to subscribe.
 Patterns name Kazakh letters explicitly (ә ғ қ ң ө ұ ү һ і), never through \\w-like classes.
 """
@@ -29,11 +30,11 @@ MONTHS = (
 _DATE = rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}(?:\s*(?:ж\.?|жыл|г\.?|года))?)"
 _TIME = r"\d{1,2}:\d{2}"
 
-RULES: list[tuple[str, int, str]] = [
+RULES: list[tuple[str, int, str | tuple[str, ...]]] = [
     # a line that is nothing but the publication date and time (the article's date is metadata)
     ("dateline", 40, rf"^(?:{_TIME}\s*[,|•·-]?\s*)?{_DATE}(?:\s*[,|•·-]?\s*{_TIME})?$"),
     # subscription and "follow us" calls
-    ("subscribe", 300, rf"\b(?:{NETWORKS}).{{0,200}}(?:{CALLS})|(?:{CALLS}).{{0,200}}\b(?:{NETWORKS})"),
+    ("subscribe", 300, (rf"\b(?:{NETWORKS})", rf"(?:{CALLS})")),  # a network and a call, in either order
     ("subscribe", 40, r"^(?:жазылу|жазылыңыз|подписаться|подпишитесь|subscribe|қосылу|присоединиться)\W*$"),
     ("subscribe", 200, r"арнамызға (?:қосыл|жазыл)|парақшамызға (?:қосыл|жазыл)|подписывайтесь на наш"),
     ("subscribe", 120, r"^ең соңғы жаңалықтар(?: осында| бізде)|^самые свежие новости|^все главные новости"),

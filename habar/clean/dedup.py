@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from habar.document import Article
@@ -36,8 +37,9 @@ def normal_url(url: str) -> str:
     return urlunsplit(("", host, p.path.rstrip("/") or "/", query, ""))
 
 
-def text_key(text: str) -> str:
-    return hashlib.sha1(" ".join(_WORD.findall(text.lower())).encode()).hexdigest()
+def text_key(words: list[str]) -> str:
+    """The normalised text's hash: case, spacing and punctuation do not make a different text."""
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
 
 
 def words(article: Article) -> list[str]:
@@ -45,23 +47,48 @@ def words(article: Article) -> list[str]:
     return lemmas if lemmas else _WORD.findall(article.text.lower())
 
 
+def shingle_hashes(w: list[str], shingle: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the distinct `shingle`-word runs of `w`.
+
+    Each word is hashed once (crc32: stable across runs, unlike hash(), and in C); a run's hash mixes its words'
+    hashes with fixed odd multipliers, in numpy, so no shingle string is ever built.
+    """
+    if not w:
+        return np.zeros(1, dtype=np.uint64)
+    h = np.fromiter((zlib.crc32(x.encode()) for x in w), dtype=np.uint64, count=len(w))
+    n = max(len(h) - shingle + 1, 1)
+    mixed = np.zeros(n, dtype=np.uint64)
+    for k in range(min(shingle, len(h))):
+        mixed = mixed * np.uint64(0x9E3779B1) + h[k:k + n]
+    return np.unique(mixed & np.uint64(0xFFFFFFFF))
+
+
 def _identity(v):
     return v
 
 
-_TEMPLATES: dict[int, MinHash] = {}  # num_perm -> a MinHash whose permutations every signature reuses
+class Signer:
+    """MinHash signatures, all from one datasketch MinHash whose permutations are drawn once."""
+
+    def __init__(self, num_perm: int = NUM_PERM, shingle: int = SHINGLE):
+        self.shingle = shingle
+        self.minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+
+    def __call__(self, w: list[str]) -> MinHash:
+        """The MinHash of the words `w`; valid until the next call (it is the same object, cleared)."""
+        self.minhash.clear()
+        self.minhash.update_batch(shingle_hashes(w, self.shingle).tolist())
+        return self.minhash
 
 
-def signature(article: Article, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> MinHash:
-    w = words(article)
-    grams = {" ".join(w[i:i + shingle]) for i in range(max(len(w) - shingle + 1, 1))}
-    template = _TEMPLATES.get(num_perm) or _TEMPLATES.setdefault(num_perm, MinHash(num_perm=num_perm, seed=1))
-    # Permutations are drawn once, not per article; crc32 is stable across runs (unlike hash()), runs in C and
-    # gives the 32-bit values MinHash expects, so the shingles go in already hashed.
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity, permutations=template.permutations,
-                scheme=template.scheme)
-    m.update_batch([zlib.crc32(g.encode()) for g in grams])
-    return m
+def signature(article: Article, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> np.ndarray:
+    """The MinHash values of an article (lemma shingles when its tokens carry lemmas)."""
+    return Signer(num_perm, shingle)(words(article)).hashvalues.copy()
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
 
 
 @dataclass
@@ -76,14 +103,17 @@ class Deduper:
     _texts: dict[str, str] = field(default_factory=dict)
     _parent: dict[str, str] = field(default_factory=dict)
     _info: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (published, length)
-    _sigs: dict[str, MinHash] = field(default_factory=dict)
+    _sigs: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __post_init__(self):
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._signer = Signer(self.num_perm, self.shingle)
 
     def add(self, article: Article) -> str | None:
         """None if the article is new; otherwise the id of the stored article it exactly duplicates."""
-        url, tkey = normal_url(article.url), text_key(article.text)
+        url = normal_url(article.url)
+        plain = _WORD.findall(article.text.lower())
+        tkey = text_key(plain)
         for key, table, reason in ((url, self._urls, "duplicate:url"), (tkey, self._texts, "duplicate:text")):
             if key and key in table:
                 self.exact.append({"id": article.id, "duplicate_of": table[key], "reason": reason})
@@ -91,13 +121,15 @@ class Deduper:
         if url:
             self._urls[url] = article.id
         self._texts[tkey] = article.id
-        sig = signature(article, self.num_perm, self.shingle)
+        lemmas = [t.lemma.lower() for t in article.tokens if t.kind == "word" and t.lemma]
+        m = self._signer(lemmas or plain)
+        sig = m.hashvalues.copy()
         self._parent[article.id] = article.id
         self._info[article.id] = (article.published or "9999", len(article.text))
-        for other in self._lsh.query(sig):
-            if sig.jaccard(self._sigs[other]) >= self.threshold:
+        for other in self._lsh.query(m):
+            if similarity(sig, self._sigs[other]) >= self.threshold:
                 self._union(article.id, other)
-        self._lsh.insert(article.id, sig, check_duplication=False)
+        self._lsh.insert(article.id, m, check_duplication=False)
         self._sigs[article.id] = sig
         return None
 

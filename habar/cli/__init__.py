@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "delete": "habar.cli.store:delete",
     "reindex": "habar.cli.store:reindex",
     "stats": "habar.cli.store:stats",
+    "serve": "habar.cli.serve:serve",
 }
 
 

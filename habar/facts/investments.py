@@ -12,8 +12,8 @@ import re
 
 from habar.document import Fact
 from habar.facts import slots
-from habar.facts.lexicon import STOP_WORDS, ANAPHORIC_PURPOSE, INVESTMENT_WORDS, NOMINAL_ENDINGS, PERIOD_TAILS, PERIOD_UNITS
-from habar.facts.words import WordIndex, find_entry
+from habar.facts.lexicon import STOP_WORDS, VERB_ENDINGS, ANAPHORIC_PURPOSE, INVESTMENT_WORDS, NOMINAL_ENDINGS, PERIOD_TAILS, PERIOD_UNITS
+from habar.facts.words import LOCATIVE, WordIndex, find_entry
 from habar.values.lexicon import CURRENCIES, NUMBER_WORDS, SCALE_WORDS
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -21,7 +21,9 @@ _MONEY = re.compile(rf"({_NUM})\s*({'|'.join(sorted(SCALE_WORDS, key=len, revers
                     rf"({'|'.join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))})[^\W\d_]*")
 _PERIOD = re.compile(rf"(?:алдағы\s+|келесі\s+)?(\d+|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(PERIOD_UNITS)})"
                      rf"[^\W\d_]*(?:\s+({'|'.join(PERIOD_TAILS)}))?", re.IGNORECASE)
-_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
+# "-на/-не" is a dative only after a possessive ("бағытына"); a bare "-на" ends words like "аурухана".
+_DATIVE = ("ға", "ге", "қа", "ке", "ына", "іне")
+_INVEST_ENDINGS = NOMINAL_ENDINGS | VERB_ENDINGS | {"у", "уды", "уді", "уға", "уге"}
 
 
 def money_spans(index: WordIndex, start: int, end: int) -> list[dict]:
@@ -56,8 +58,7 @@ def find_investments(index: WordIndex, quotes: list[Fact]) -> list[Fact]:
         if not amounts:
             continue
         ws = index.between(start, end)
-        if find_entry(ws, INVESTMENT_WORDS, NOMINAL_ENDINGS | {"ды", "ді", "ты", "ті", "у", "уды", "уді",
-                                                               "ылды", "ілді", "ған", "ген", "ып", "іп"}) is None:
+        if find_entry(ws, INVESTMENT_WORDS, _INVEST_ENDINGS) is None:
             continue
         purpose = _purpose(index, ws, amounts[0]["start"], sentences[:k])
         period = _PERIOD.search(art.text, start, end)
@@ -100,7 +101,8 @@ def _phrase_start(ws, i: int, most: int = 4) -> int:
 
 def _ends_phrase(w) -> bool:
     """A word the purpose phrase does not reach over: a dative (another argument), a number, a function word."""
-    return w.lower.endswith(_DATIVE) or w.text[:1].isdigit() or w.lower in STOP_WORDS
+    return (w.lower.endswith(_DATIVE) or w.text[:1].isdigit() or w.lower in STOP_WORDS
+            or (w.lower.endswith(LOCATIVE) and len(w.lower) > 3))
 
 
 def _previous_topic(index: WordIndex, before: list[tuple[int, int]]) -> dict | None:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterable
 
 from habar.document import Article
-from habar.facts.lexicon import BOILERPLATE, NOMINAL_ENDINGS, STOP_WORDS
-from habar.facts.words import Word, WordIndex
+from habar.facts.lexicon import BOILERPLATE, CASE_OF_ENDING, NOMINAL_ENDINGS, STOP_WORDS
+from habar.facts.words import Word, WordIndex, ending_fits, looks_verbal
 
 MAX_WORDS = 3
 MIN_STEM = 4
@@ -25,15 +25,13 @@ TOP = 10
 _BREAK = re.compile(r"[.,;:!?()«»\"“”„–—\n]")
 _VERB_TAGS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "NUM", "PUNCT", "ADV", "PART", "INTJ"}
 _ENDINGS = sorted((e for e in NOMINAL_ENDINGS if e), key=len, reverse=True)
-# Endings of finite verbs and converbs: a word with one of these (and no tag saying otherwise) ends a phrase.
-_VERBAL = ("ды", "ді", "ты", "ті", "ады", "еді", "йды", "йді", "ған", "ген", "қан", "кен", "ып", "іп", "уда",
-           "уде", "ылды", "ілді", "атын", "етін", "йтын", "йтін", "мыз", "міз", "сыз", "сіз", "ар", "ер")
+_CASES = sorted(CASE_OF_ENDING, key=len, reverse=True)
 
 
 def stem(lower: str, proper: bool = False) -> str:
     """Strip the longest nominal ending that leaves MIN_STEM letters; a name keeps a final vowel ("Берге")."""
     for e in _ENDINGS:
-        if lower.endswith(e) and len(lower) - len(e) >= MIN_STEM and not (proper and len(e) < 2):
+        if ending_fits(lower, e, MIN_STEM) and not (proper and len(e) < 2):
             return lower[: -len(e)]
     return lower
 
@@ -42,20 +40,27 @@ def _key(w: Word, tags: dict[int, str]) -> str:
     return w.lemma or stem(w.lower, w.text[:1].isupper())
 
 
-def _content(w: Word, tags: dict[int, str]) -> bool:
+def _content(w: Word, tags: dict[int, str], clause_final: bool) -> bool:
     tag = tags.get(w.start, "")
     if w.lower in STOP_WORDS or w.text[:1].isdigit() or len(w.lower) < 3:
         return False
     if tag:
         return tag not in _VERB_TAGS
-    return not (w.lower.endswith(_VERBAL) and not w.text[:1].isupper())
+    return not looks_verbal(w, "", clause_final)
+
+
+def _closes(w: Word) -> bool:
+    """A case ending other than the genitive makes the word the head of its phrase: "Алматыда | жаңа метро"."""
+    low = w.lower
+    e = next((e for e in _CASES if ending_fits(low, e, MIN_STEM)), None)
+    return e is not None and CASE_OF_ENDING[e] != "Gen"
 
 
 def candidates(article: Article) -> list[tuple[str, str]]:
     """(key, surface) of every candidate phrase occurrence in reading order."""
     tags = {t.start: t.upos for t in article.tokens if t.upos}
     text = article.text
-    out = []
+    out: list[tuple[str, str]] = []
     pieces = [0] + [m.end() for m in _BREAK.finditer(text)] + [len(text)]
     index = WordIndex(article)
     seen: set[str] = set()
@@ -64,18 +69,24 @@ def candidates(article: Article) -> list[tuple[str, str]]:
         if clause in seen or any(cue in clause for cue in BOILERPLATE):
             continue  # a repeated headline counts once; site furniture not at all
         seen.add(clause)
+        ws = index.between(a, b)
         run: list[Word] = []
-        for w in index.between(a, b) + [None]:
-            if w is not None and _content(w, tags):
+        for i, w in enumerate(ws):
+            if _content(w, tags, i == len(ws) - 1):
                 run.append(w)
-                continue
-            if run:
-                run = run[-MAX_WORDS:]
-                for i in range(len(run)):  # the phrase and its head-final sub-phrases
-                    sub = run[i:]
-                    out.append((" ".join(_key(x, tags) for x in sub), text[sub[0].start:sub[-1].end]))
+                if not _closes(w):
+                    continue
+            _flush(run, tags, text, out)
             run = []
+        _flush(run, tags, text, out)
     return out
+
+
+def _flush(run: list[Word], tags: dict[int, str], text: str, out: list) -> None:
+    run = run[-MAX_WORDS:]
+    for i in range(len(run)):  # the phrase and its head-final sub-phrases
+        sub = run[i:]
+        out.append((" ".join(_key(x, tags) for x in sub), text[sub[0].start:sub[-1].end]))
 
 
 class Corpus:

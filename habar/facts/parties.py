@@ -12,20 +12,25 @@ from __future__ import annotations
 from habar.document import Entity
 from habar.facts.lexicon import COORDINATORS, ORG_HEADS, STOP_WORDS
 from habar.facts.slots import PARTY_LABELS, PLACE_NOUNS, case_of
-from habar.facts.words import LOCATIVE, Word, WordIndex
+from habar.facts.words import LOCATIVE, Word, WordIndex, role_at
 
 MAX_CONJUNCT = 8
 _POSSESSIVE = ("", "ы", "і", "сы", "сі")
 _OPENING = "«\"„“"
 
 
+_VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # "агенттік" + "і" = "агенттігі", "орталық" + "ы" = "орталығы"
+_HEAD_FORMS = tuple({h for h in ORG_HEADS} | {h[:-1] + _VOICING[h[-1]] for h in ORG_HEADS if h[-1] in _VOICING})
+
+
 def _is_head(w: Word) -> bool:
-    low = w.lemma or w.lower
-    return any(low.startswith(h) and low[len(h):] in _POSSESSIVE for h in ORG_HEADS)
+    """An organisation head noun in the nominative (bare or possessive); the surface form decides the case."""
+    return any(w.lower.startswith(h) and w.lower[len(h):] in _POSSESSIVE for h in _HEAD_FORMS)
 
 
 def _entity_ending(w: Word, ents: list[Entity]) -> Entity | None:
-    return next((e for e in ents if e.label in PARTY_LABELS and e.start < w.end <= e.end + 1
+    """A party entity that ends with this word (a closing quote may follow), in the nominative."""
+    return next((e for e in ents if e.label in PARTY_LABELS and e.start < w.end <= e.end <= w.end + 1
                  and case_of(e) in ("Nom", "Ins")), None)
 
 
@@ -71,10 +76,24 @@ def _right(ws: list[Word], i: int, text: str, ents, blocked) -> dict | None:
         if _boundary(ws[k], text, ws[k - 1], blocked) or ws[k].lower in COORDINATORS:
             return None
         if _entity_ending(ws[k], ents) or _is_head(ws[k]):
-            while k + 1 < len(ws) and _is_head(ws[k + 1]) and ws[k + 1].text.isupper():
-                k += 1  # "Холдингі АҚ": a legal form after the name
+            while k + 1 < len(ws) and _is_head(ws[k + 1]):
+                k += 1  # "Холдингі АҚ", "Total компаниясы": a legal form or a head noun after the name
+            k = _through_role(ws, k, ents)
             return _party(ws[i + 1:k + 1], text, ents)
     return None
+
+
+def _through_role(ws: list[Word], k: int, ents: list[Entity]) -> int:
+    """"NIA президенті Йонг-Сик Мун": an organisation, a role, then the person who acts for it."""
+    hit = role_at(ws, k + 1)
+    if not hit:
+        return k
+    after = k + 1 + hit[1]
+    if after < len(ws):
+        person = next((e for e in ents if e.label == "PERSON" and e.start == ws[after].start), None)
+        if person:
+            return max(j for j in range(after, len(ws)) if ws[j].end <= person.end)
+    return k
 
 
 def _party(words: list[Word], text: str, ents: list[Entity]) -> dict:

@@ -28,8 +28,10 @@ def case_of(e: Entity, feats: str = "") -> str:
         return m.group(1)[:3]
     text = e.text.rstrip(")»\" ").lower()
     norm = (e.norm or "").lower()
-    if norm and text.startswith(norm) and text != norm:
-        rest = text[len(norm):]
+    if norm:  # the NER's base form: what the text adds to it is the ending
+        rest = text[len(norm):] if text.startswith(norm) else None
+        if rest == "":
+            return "Nom"
         if rest in NOMINAL_ENDINGS:
             return next((CASE_OF_ENDING[x] for x in _ENDINGS if rest.endswith(x)), "Nom")
     last = text.split()[-1] if text.split() else text
@@ -63,7 +65,7 @@ def parties(text: str, ents: list[Entity], skip: set[int]) -> list[dict]:
         if case == "Gen" and not text[e.end:e.end + 12].lstrip().startswith("арасында"):
             modifier = e
             continue
-        if case in ("Nom", "Ins", "Gen"):
+        if case in ("Nom", "Ins", "Gen") and not _modifies_next(text, e):
             out.append(party(e, modifier if follows else None))
             last_end = e.end
         modifier = None
@@ -73,6 +75,15 @@ def parties(text: str, ents: list[Entity], skip: set[int]) -> list[dict]:
             seen.add(p["norm"].lower())
             unique.append(p)
     return unique
+
+
+_POSSESSED = re.compile(r"\s+[a-zа-яәғқңөұүһі-]+(?:сы|сі|ы|і)(?:[а-яәғқңөұүһі]{0,5})\b")
+
+
+def _modifies_next(text: str, e: Entity) -> bool:
+    """"Жапония елшісімен": a bare name before a possessed lower-case noun names whose noun it is."""
+    m = _POSSESSED.match(text, e.end)
+    return bool(m) and not m.group().strip().startswith(("және", "мен", "бен", "пен", "арасында"))
 
 
 def place(text: str, ents: list[Entity]) -> tuple[str, Entity] | None:

@@ -12,7 +12,7 @@ import re
 from habar.document import Fact
 from habar.facts import slots
 from habar.facts.lexicon import STOP_WORDS
-from habar.facts.words import WordIndex
+from habar.facts.words import LOCATIVE, WordIndex, looks_verbal
 from habar.values.lexicon import SCALE_WORDS, UNITS
 
 STAT_LABELS = ("PERCENTAGE", "QUANTITY")
@@ -89,23 +89,43 @@ def find_statistics(index: WordIndex, quotes: list[Fact]) -> list[Fact]:
 
 
 def _subject(index: WordIndex, start: int, end: int, s: dict) -> dict | None:
+    """The phrase before the number ("тұрғындардың 95%-ы"); after it when the number is an attribute
+    ("30 мың шақырымдық электр желісі") or nothing but adverbs precede it ("Биыл 150 шақырым жол")."""
     text = index.article.text
-    if s["attributive"]:
-        ws = index.between(s["end"], end)
-        ws = [w for w in ws[:MAX_SUBJECT_WORDS]]
-        stop = next((i for i, w in enumerate(ws) if _is_head(w.lower) or w.lower in STOP_WORDS), len(ws) - 1)
-        ws = ws[:stop + 1]
-    else:
-        left = start
-        for m in _BREAKS.finditer(text, start, s["start"]):
-            left = m.end()
-        ws = index.between(left, s["start"])[-MAX_SUBJECT_WORDS:]
-        cut = max((i + 1 for i, w in enumerate(ws) if _stops(w.lower)), default=0)
-        ws = ws[cut:]
+    left = start
+    for m in _BREAKS.finditer(text, start, s["start"]):
+        left = m.end()
+    ws = [] if s["attributive"] else index.between(left, s["start"])[-MAX_SUBJECT_WORDS:]
+    cut = max((i + 1 for i, w in enumerate(ws) if _stops(w.lower)), default=0)
+    ws = ws[cut:]
+    while ws and _adjunct(ws[0]):
+        ws = ws[1:]
     ws = [w for w in ws if not w.text[:1].isdigit()]
+    if not ws:
+        ws = _right_phrase(index, s["end"], end)
     if not ws:
         return None
     return {"text": text[ws[0].start:ws[-1].end], "start": ws[0].start, "end": ws[-1].end}
+
+
+def _right_phrase(index: WordIndex, start: int, end: int) -> list:
+    """The noun phrase after a number and its unit, up to the verb or the first case-marked word."""
+    tags = {t.start: t.upos for t in index.article.tokens if t.upos}
+    out = []
+    for w in index.between(start, end)[:MAX_SUBJECT_WORDS]:
+        if w.start <= start + 1 and not out and (w.lower in UNITS or w.lower.endswith(_ATTRIBUTIVE)):
+            continue  # the unit itself
+        if looks_verbal(w, tags.get(w.start, ""), clause_final=True) or w.lower in STOP_WORDS:
+            break
+        out.append(w)
+        if _is_head(w.lower):
+            break
+    return out
+
+
+def _adjunct(w) -> bool:
+    """A leading "where" or "when" word is not part of the subject ("Елде", "Облыста", "2020 жылы")."""
+    return w.lower.endswith(LOCATIVE) and len(w.lower) > 3 or w.lower in ("жылы", "жылғы")
 
 
 def _stops(lower: str) -> bool:

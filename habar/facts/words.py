@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from habar.document import Article, Entity
-from habar.facts.lexicon import ROLE_ENDINGS, ROLES, SAY_FORMS, VERB_ENDINGS, WORD_CHARS
+from habar.facts.lexicon import ROLE_ENDINGS, ROLES, SAY_FORMS, VERB_ENDINGS, VERBAL_ENDINGS, CLAUSE_FINAL_ENDINGS, WORD_CHARS
 
 WORD_RE = re.compile(rf"[{WORD_CHARS}]+(?:[-'’][{WORD_CHARS}]+)*")
 
@@ -118,3 +118,27 @@ LOCATIVE = ("да", "де", "та", "те", "нда", "нде")
 def ends_with(text: str, endings: tuple[str, ...]) -> bool:
     low = text.lower()
     return any(low.endswith(e) for e in endings)
+
+
+def looks_verbal(w: Word, upos: str = "", clause_final: bool = False) -> bool:
+    """A finite verb or converb: by its tag when morph gave one, else by an unambiguous verbal ending; the endings
+    shared with nouns ("-ті": "кетті" and "бекеті") count only at the end of a clause, where Kazakh puts its verb."""
+    if upos:
+        return upos in ("VERB", "AUX")
+    if w.text[:1].isupper() or len(w.lower) <= 4:
+        return False
+    return w.lower.endswith(VERBAL_ENDINGS) or (clause_final and w.lower.endswith(CLAUSE_FINAL_ENDINGS))
+
+
+VOWELS = frozenset("аәеиоөуұүыіэюяё")
+# Accusative and genitive endings that start with т/д follow a consonant; after a vowel Kazakh uses н- ("бекеті" is
+# бекет + і, never беке + ті; "Алматыны", not "Алматыды").
+_AFTER_CONSONANT = ("ты", "ті", "ды", "ді", "тың", "тің", "дың", "дің")
+
+
+def ending_fits(lower: str, ending: str, min_stem: int) -> bool:
+    """`lower` can be a stem of `min_stem`+ letters plus `ending`, by length and by Kazakh sound rules."""
+    if not lower.endswith(ending) or len(lower) - len(ending) < min_stem:
+        return False
+    stem_end = lower[len(lower) - len(ending) - 1]
+    return not (ending.startswith(_AFTER_CONSONANT) and stem_end in VOWELS)

@@ -17,8 +17,8 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from habar.document import Article
-from habar.ingest.html import fragment_text
-from habar.ingest.source import ReadError, Source, check_size, make_id
+from habar.ingest.html import fragment_text, read_bytes
+from habar.ingest.source import ReadError, Source, make_id
 from habar.options import Options
 
 FETCH_TIMEOUT = 10.0  # seconds; a feed that takes longer is reported, not waited for
@@ -58,8 +58,9 @@ def parse_feed(data: bytes, name: str, where: dict | None = None) -> Iterator[Ar
         meta: dict = {"reader": dict(where or {}, entry=n)}
         if entry.get("author"):
             meta["author"] = entry["author"]
-        given = entry.get("published") or entry.get("updated") or ""
-        published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+        # dict.get: FeedParserDict.get maps a missing "updated" onto "published" with a DeprecationWarning
+        given = dict.get(entry, "published") or dict.get(entry, "updated") or ""
+        published = _iso(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
         if given and not published:
             meta["published_raw"] = given
             yield ReadError(name, None, f"entry {n}: date {given!r} is not one feedparser can read; the entry is "
@@ -71,9 +72,11 @@ def parse_feed(data: bytes, name: str, where: dict | None = None) -> Iterator[Ar
 
 def read_feed(src: Source, options: Options) -> Iterator[Article | ReadError]:
     """An RSS or Atom file."""
-    check_size(src, options)
-    with src.open() as f:
-        data = f.read()
+    try:
+        data = read_bytes(src, options)
+    except ReadError as exc:
+        yield exc
+        return
     yield from parse_feed(data, src.name, {"path": src.name, "format": "feed"})
 
 

@@ -58,11 +58,25 @@ def html_to_article(html: str, url: str = "", source: str = "", where: dict | No
                    url=url, published=doc.date or "", meta=meta)
 
 
-def read_html(src: Source, options: Options) -> Iterator[Article | ReadError]:
-    """One page, one article."""
+def read_bytes(src: Source, options: Options) -> bytes:
+    """The whole input, within the size and line-length limits (a 100 MB one-line file is refused)."""
     check_size(src, options)
     with src.open() as f:
         data = f.read()
+    longest = max(map(len, data.split(b"\n")))
+    if longest > options.max_line_chars:
+        raise src.error(f"a line of {longest:,} bytes is over the limit of {options.max_line_chars:,} characters; "
+                        "raise the max_line_chars setting or split the file", "line_too_long")
+    return data
+
+
+def read_html(src: Source, options: Options) -> Iterator[Article | ReadError]:
+    """One page, one article."""
+    try:
+        data = read_bytes(src, options)
+    except ReadError as exc:
+        yield exc
+        return
     try:
         html, encoding = decode_html(data)
     except EncodingError as exc:

@@ -73,8 +73,8 @@ def check_size(src: Source, options: Options) -> None:
     size = src.size()
     if size > options.max_file_bytes:
         what = f"file of {size:,} bytes" if src.path is not None else "input of more bytes than allowed"
-        raise src.error(f"{what} is over the limit of {options.max_file_bytes:,}; raise the max_file_bytes "
-                        "setting or split the input", "too_large")
+        raise src.error(f"{what} is over the limit of {options.max_file_bytes:,}; raise it with "
+                        "HABAR_MAX_FILE_BYTES or split the input", "too_large")
     if size == 0:
         raise src.error("empty file (0 bytes); remove it or put the article text in it", "empty")
 
@@ -97,8 +97,8 @@ def detect_encoding(src: Source, options: Options) -> str:
 
 
 def _too_long(src: Source, lineno: int, options: Options) -> ReadError:
-    return src.error(f"line longer than {options.max_line_chars:,} characters, the limit; raise the "
-                     "max_line_chars setting or split the line", "line_too_long", lineno)
+    return src.error(f"line longer than {options.max_line_chars:,} characters, the limit; raise it with "
+                     "HABAR_MAX_LINE_CHARS or split the line", "line_too_long", lineno)
 
 
 def iter_lines(src: Source, options: Options, encoding: str | None = None) -> Iterator[tuple[int, str] | ReadError]:

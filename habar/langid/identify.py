@@ -23,35 +23,38 @@ KK_SHARE = 0.02
 ALIEN_SHARE = 0.1  # a Kazakh text may quote a foreign name ("Київ"); a tenth of its evidence, no more
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line (and what follows it) separates paragraphs
-_FOREIGN = frozenset().union(*FOREIGN_CYRILLIC.values())
-# Deletion tables: the length a translation removes is the number of letters of that script, counted in C.
-_DROP_CYRILLIC = dict.fromkeys(range(0x0400, 0x0500))
-_DROP_LATIN = dict.fromkeys([*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250)])
+def _chars(letters) -> re.Pattern:
+    return re.compile("[" + "".join(sorted(letters)) + "]")
+
+
+_KK_ONLY, _SHARED, _GROUP_A, _GROUP_B = (_chars(x) for x in (KAZAKH_ONLY, KAZAKH_SHARED, GROUP_A, GROUP_B))
+_FOREIGN = _chars(set().union(*FOREIGN_CYRILLIC.values()))
+_NOT_CYRILLIC = re.compile("[^\u0400-\u04ff]+")
+_NOT_LATIN = re.compile("[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # A capitalised word that does not open a sentence (nor the text): a name, most likely.
 _NAME = re.compile(r"(?<=[^\s.!?…:«\"“(—–-])(\s+)[^\W\d_a-zа-яёәғқңөұүһі]\w*")
 
 
-def _count(text: str, letters: frozenset) -> int:
-    return sum(text.count(c) for c in letters)  # str.count runs in C; the sets are small
+def _count(rx: re.Pattern, text: str) -> int:
+    return len(rx.findall(text))
 
 
 def letter_verdict(text: str, guess: str) -> str:
     """Correct the classifier's `guess` (any ISO code) by the letters of `text`; returns one of LABELS."""
-    cyr = len(text) - len(text.translate(_DROP_CYRILLIC))
-    letters = cyr + len(text) - len(text.translate(_DROP_LATIN))
-    if letters == 0:
+    cyr, latin = len(_NOT_CYRILLIC.sub("", text)), len(_NOT_LATIN.sub("", text))
+    if cyr + latin == 0:
         return "other"
-    if cyr * 2 < letters:
+    if cyr < latin:
         return guess if guess in LABELS else "other"
     # Capitalised words inside a sentence are mostly names, which a Russian text writes the Kazakh way
     # ("Тоқаев"): only the letters of the other words count as evidence of Kazakh.
     common = _NAME.sub(" ", text)
-    kk_only, common_kk = _count(text, KAZAKH_ONLY), _count(common, KAZAKH_ONLY)
-    a, b = _count(common, GROUP_A), _count(common, GROUP_B)
-    alien = _count(text, _FOREIGN) > max(1, a + b) * ALIEN_SHARE  # letters of Ukrainian, Uzbek, Tatar, ...
+    kk_only, common_kk = _count(_KK_ONLY, text), _count(_KK_ONLY, common)
+    a, b = _count(_GROUP_A, common), _count(_GROUP_B, common)
+    alien = _count(_FOREIGN, text) > max(1, a + b) * ALIEN_SHARE  # letters of Ukrainian, Uzbek, Tatar, ...
     if guess == "kk":
         if kk_only == 0 or alien:  # the classifier says Kazakh, the letters do not
-            return "other" if alien or _count(text, KAZAKH_SHARED) else "ru"
+            return "other" if alien or _count(_SHARED, text) else "ru"
         return "kk"
     if not alien:
         if guess == "ky" and common_kk:  # Kyrgyz never writes ә ғ қ ұ һ і

@@ -43,11 +43,12 @@ class Featurizer:
     """Turns a sentence (list of token strings) into crfsuite feature lists."""
 
     def __init__(self, clusters: dict[str, tuple[str, str]], gazetteer: dict[str, str], morph: Morph | None = None,
-                 plain: bool = False):
+                 plain: bool = False, version: int = 1):
         self.clusters = clusters
         self.gazetteer = gazetteer
         self.morph = morph
         self.plain = plain  # the baseline: word and simple shape features only
+        self.version = version  # feature set of the model (features.json); 2 adds case x capitalisation
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[dict[str, str], list[str]]:
@@ -75,7 +76,9 @@ class Featurizer:
         if self.morph is not None:
             m = self.morph(word)
             if m:
-                attrs["lem"], attrs["pos"], attrs["mc"] = m
+                attrs.update(zip(("lem", "pos", "mc", "src"), m))  # src: lexicon or guess (names are guesses)
+        if self.version >= 2:
+            own.append(f"tc={attrs['t']}|{case}")  # a capitalised word in the genitive opens a name phrase
         own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)] + [f"s{n}={lower[-n:]}" for n in (1, 2, 4, 5)]
         own.append(f"len={min(len(word), 12)}")
         if "-" in word:
@@ -93,7 +96,7 @@ class Featurizer:
             return hit
         attrs, own = self._word(word)
         f0 = tuple(f"{k}={v}" for k, v in attrs.items()) + tuple(own)
-        near = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc")
+        near = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
         far = ("w", "lx", "c1", "t", "g")
         entry = (f0,) + tuple(
             tuple(f"{off}{k}={attrs[k]}" for k in keys if k in attrs)

@@ -30,11 +30,11 @@ class NerModel:
         morph = None
         if settings.get("morph"):
             try:
-                morph = morph_features()
+                morph = morph_features(source=settings.get("version", 1) >= 2)
             except ImportError as exc:
                 raise ImportError(f"{path} was trained with habar.morph features, but habar.morph does not "
                                   f"import ({exc}); install it or retrain with `make models`") from exc
-        self.featurizer = Featurizer(clusters, gazetteer, morph)
+        self.featurizer = Featurizer(clusters, gazetteer, morph, version=settings.get("version", 1))
         # forms attested as whole words, so base forms keep "Астана" whole (see habar.ner.baseform)
         self.vocabulary = {w for w in (*clusters, *gazetteer) if not w.startswith("~")}
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from habar.ner.features import Morph
 
 
-def morph_features() -> Morph:
-    """A `word -> (lemma, upos, case)` function over habar.morph; raises ImportError if it is not installed."""
+def morph_features(source: bool = False) -> Morph:
+    """A `word -> (lemma, upos, case[, source])` function over habar.morph; ImportError if it is not installed."""
     from habar.morph import analyze
 
     def features(word: str) -> tuple[str, str, str] | None:
@@ -21,6 +21,8 @@ def morph_features() -> Morph:
         case = feats.get("Case", "")
         if "Person[psor]" in feats:
             case += "+P" + feats["Person[psor]"]
+        if source:
+            return best.lemma.lower(), best.upos, case, best.source
         return best.lemma.lower(), best.upos, case
 
     return features

@@ -65,15 +65,16 @@ def fallback_tokens(text: str, start: int = 0, end: int | None = None) -> list[T
     return [Token(m.group(), m.start(), m.end(), kind(m.group())) for m in _WORD.finditer(text, start, end)]
 
 
-def doc_terms(text: str, tokens: list[Token], alts: dict[str, list[str]] | None = None
-              ) -> list[tuple[str, int, int, int]]:
+def index_term(token: Token) -> str:
+    """What a token is indexed as: its lemma case-folded (its word while no lemmatiser ran); "" for punctuation."""
+    return "" if token.kind in SKIPPED_KINDS else fold(token.lemma or token.text)
+
+
+def doc_terms(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
     """(term, position, start, end) for every indexed token; positions count all tokens, so punctuation
-    keeps a gap and a phrase does not match across it. With `alts` (token index -> other lemmas), the other
-    lemmas the morphology allows for each token, at the same position."""
+    keeps a gap and a phrase does not match across it."""
     tokens = tokens or fallback_tokens(text)
-    if alts is not None:
-        return [(a, i, t.start, t.end) for i, t in enumerate(tokens) for a in alts.get(str(i), ())]
-    return [(fold(t.lemma or t.text), i, t.start, t.end) for i, t in enumerate(tokens) if t.kind not in SKIPPED_KINDS]
+    return [(index_term(t), i, t.start, t.end) for i, t in enumerate(tokens) if t.kind not in SKIPPED_KINDS]
 
 
 def is_latin(word: str) -> bool:
@@ -145,6 +146,22 @@ class Analyzer:
         return frozenset(lemmas)
 
     def query_words(self, text: str) -> list[frozenset[str]]:
-        """The lemma alternatives of each word of a query fragment, in order."""
-        text = self.normalise(text)
-        return [self.word_lemmas(t.text) for t in self.tokenize(text) if t.kind not in SKIPPED_KINDS]
+        """The lemma alternatives of each word of a query fragment, in order.
+
+        The normaliser repairs lookalike letters from context, which a two-word query hardly gives it
+        ("Мун" became "Мұң"), so the words as typed (NFC) count too, when both readings have as many words.
+        """
+        typed = self._words(unicodedata.normalize("NFC", text))
+        repaired = self._words(self.normalise(text))
+        if len(typed) != len(repaired):
+            return [self.word_lemmas(w) for w in repaired]
+        return [self.word_lemmas(a) | self.word_lemmas(b) for a, b in zip(typed, repaired)]
+
+    def _words(self, text: str) -> list[str]:
+        return [t.text for t in self.tokenize(text) if t.kind not in SKIPPED_KINDS]
+
+    def entity_keys(self, name: str) -> set[str]:
+        """The keys an entity name may be stored under: as typed, and as the normaliser repairs it."""
+        from habar.store.records import entity_key
+
+        return {entity_key(unicodedata.normalize("NFC", name)), entity_key(self.normalise(name))}

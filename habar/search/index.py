@@ -16,9 +16,8 @@ from pathlib import Path
 
 import tantivy
 
-from habar.search.analysis import doc_terms, fold
+from habar.search.analysis import fold
 from habar.store import Store, records
-from habar.store.records import entity_key
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,6 @@ def build_schema() -> tantivy.Schema:
     for name in ("source", "lang", "month", "etype", "ent"):
         sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("typed", tokenizer_name="raw", index_option="basic")
-    # one token per mention, so that BM25 ranks the articles that talk most about an entity first
     sb.add_text_field("entity", tokenizer_name="raw", index_option="freq")
     sb.add_date_field("published", indexed=True, fast=True)
     return sb.build()
@@ -57,23 +55,32 @@ def parse_date(text: str) -> datetime | None:
             return None
 
 
-def pretokenized(text: str, terms: list[tuple[str, int, int, int]]) -> tantivy.PreTokenizedString:
-    return tantivy.PreTokenizedString(text, [tantivy.Token(t, p, s, e) for t, p, s, e in terms])
+def body_terms(terms_blob: bytes, spans_blob: bytes) -> tuple[list[tantivy.Token], list[tantivy.Token]]:
+    """The body's tokens (lemma chosen in context) and alt tokens (the other lemmas), at token positions."""
+    lines = records.decode_terms(terms_blob)[1:-1].split("\n")
+    spans = records.decode_spans(spans_blob).tolist()
+    body, alt = [], []
+    for i, (line, (start, end)) in enumerate(zip(lines, spans)):
+        if line:
+            first, *others = line.split("|")
+            body.append(tantivy.Token(first, i, start, end))
+            alt.extend(tantivy.Token(o, i, start, end) for o in others)
+    return body, alt
 
 
 def make_document(row) -> tantivy.Document:
-    """The index document of one store row (see Store.changed_since)."""
-    _, article_id, _, title, source, published, lang, raw_blob, text_blob, ann_blob = row
-    _, text = records.texts(raw_blob, text_blob)
-    ann = records.decode_annotations(ann_blob, text)
+    """The index document of one store row (see Store.changed_since). The text itself is not needed: the
+    index stores nothing but the id, and snippets are cut from the store."""
+    _, article_id, _, source, published, lang, _, _, terms, spans, title_terms, entities = row
     doc = tantivy.Document()
     doc.add_text("id", article_id)
-    doc.add_pre_tokenized_text("body", pretokenized(text, doc_terms(text, ann["tokens"])))
-    if ann["alts"]:
-        doc.add_pre_tokenized_text("alt", pretokenized(text, doc_terms(text, ann["tokens"], ann["alts"])))
-    if ann["title_terms"]:
+    body, alt = body_terms(terms, spans)
+    doc.add_pre_tokenized_text("body", tantivy.PreTokenizedString("", body))
+    if alt:
+        doc.add_pre_tokenized_text("alt", tantivy.PreTokenizedString("", alt))
+    if title_terms:
         doc.add_pre_tokenized_text("title", tantivy.PreTokenizedString(
-            title, [tantivy.Token(t, p, 0, 0) for t, p in ann["title_terms"]]))
+            "", [tantivy.Token(t, i, 0, 0) for i, t in enumerate(title_terms.split(" "))]))
     for name, value in (("source", source), ("lang", lang)):
         if value:
             doc.add_text(name, fold(value))
@@ -81,15 +88,12 @@ def make_document(row) -> tantivy.Document:
     if date is not None:
         doc.add_date("published", date)
         doc.add_text("month", date.strftime("%Y-%m"))
-    for e in ann["entities"]:
-        doc.add_text("entity", entity_key(e.norm or e.text))
-    for label in {e.label for e in ann["entities"]}:
+    for label in {label for label, *_ in entities}:
         doc.add_text("etype", label)
-    shown: dict[tuple[str, str], str] = {}  # one display form per entity: the first mention's base form
-    for e in ann["entities"]:
-        shown.setdefault((e.label, entity_key(e.norm or e.text)), " ".join((e.norm or e.text).split()))
-    for (label, key), norm in shown.items():
-        doc.add_text("ent", f"{label}:{norm}")
+    for label, norm, key, mentions in entities:
+        for _ in range(mentions):  # one token per mention: BM25 ranks the articles that talk most about it first
+            doc.add_text("entity", key)
+        doc.add_text("ent", f"{label}:{' '.join(norm.split())}")
         doc.add_text("typed", f"{label}:{key}")
     return doc
 

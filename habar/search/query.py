@@ -19,7 +19,6 @@ import tantivy
 
 from habar.search.analysis import Analyzer, fold
 from habar.search.index import SCHEMA
-from habar.store.records import entity_key
 
 FIELDS = {"source", "lang", "date", "entity", "type", "title"}
 BOOSTS = {"title": 2.0, "alt": 0.3}  # a word in the title counts double; a lemma the tagger did not choose, little
@@ -44,8 +43,7 @@ class Clause:
 @dataclass
 class Parsed:
     groups: list[list[Clause]]  # clauses inside a group are OR'ed; groups are AND'ed
-    highlight: set[str] = field(default_factory=set)
-    entities: set[str] = field(default_factory=set)  # entity keys whose mentions snippets mark
+    highlight: set[str] = field(default_factory=set)  # terms whose words snippets mark
 
 
 def parse(text: str) -> Parsed:
@@ -134,18 +132,19 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
         return _filter(_term("etype", c.value.strip().upper()))
     if c.field == "date":
         return _filter(_date_query(c.value.strip()))
-    key = entity_key(an.normalise(c.value))
-    if not c.negative:
-        parsed.entities.add(key)
+    keys = sorted(an.entity_keys(c.value))
+    if not c.negative:  # the name's words, in whatever form they take in the text
+        parsed.highlight.update(*an.query_words(c.value))
     if entity_type:
-        return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(_term("typed", f"{entity_type}:{key}"))),
-                                            (tantivy.Occur.Should, _term("entity", key))])
-    if searcher.doc_freq("entity", key) == 0:
+        typed = [(tantivy.Occur.Should, _term("typed", f"{entity_type}:{k}")) for k in keys]
+        ranked = [(tantivy.Occur.Should, _term("entity", k)) for k in keys]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(tantivy.Query.boolean_query(typed))),
+                                            (tantivy.Occur.Should, tantivy.Query.boolean_query(ranked))])
+    if not any(searcher.doc_freq("entity", k) for k in keys):
         # no entity by that base form: the name as a phrase still finds articles the NER missed
         words = an.query_words(c.value)
-        parsed.highlight.update(*words)
         return _text_query(words, ("body", "title", "alt")) if words else tantivy.Query.empty_query()
-    return _term("entity", key)
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _term("entity", k)) for k in keys])
 
 
 def build(text: str, searcher: tantivy.Searcher, an: Analyzer) -> tuple[tantivy.Query, Parsed]:

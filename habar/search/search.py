@@ -13,11 +13,10 @@ from pathlib import Path
 import tantivy
 
 from habar.search import query as query_lang
-from habar.search.analysis import Analyzer, doc_terms
+from habar.search.analysis import Analyzer
 from habar.search.index import Index
-from habar.search.snippets import snippet
+from habar.search.snippets import matches, snippet
 from habar.store import Store, records
-from habar.store.records import entity_key
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +88,11 @@ class Searcher:
             row = rows.get(article_id)
             if row is None:  # deleted from the store after the index was committed
                 continue
-            title, source, published, lang, body, ann_blob = row
-            ann = records.decode_annotations(ann_blob, body)
-            mentions = [(e.start, e.end) for e in ann["entities"] if entity_key(e.norm or e.text) in parsed.entities]
+            title, source, published, lang, body, terms, spans = row
+            marks = matches(records.decode_terms(terms), records.decode_spans(spans), parsed.highlight)
             hits.append({
                 "id": article_id, "title": title, "source": source, "published": published, "lang": lang,
-                "score": round(score, 4) if sort == "score" else None,
-                "snippet": snippet(body, doc_terms(body, ann["tokens"]) + doc_terms(body, ann["tokens"], ann["alts"]),
-                                   parsed.highlight, mentions),
+                "score": round(score, 4) if sort == "score" else None, "snippet": snippet(body, marks),
             })
         out = {"query": text, "total": result.count, "offset": offset, "hits": hits}
         if facets:

@@ -7,8 +7,14 @@ of them is chosen, and everything but the <mark> tags is HTML-escaped.
 
 from __future__ import annotations
 
+import re
+import re
 from bisect import bisect_left
 from html import escape
+
+import numpy as np
+
+import numpy as np
 
 WIDTH = 240  # characters of text around the matches
 
@@ -39,11 +45,24 @@ def _cut_right(text: str, pos: int) -> int:
     return space if space >= 0 else pos
 
 
-def snippet(text: str, terms: list[tuple[str, int, int, int]], wanted: set[str],
-            extra: list[tuple[int, int]] = (), width: int = WIDTH) -> str:
-    """HTML: a piece of `text` about `width` long, with the tokens whose term is in `wanted` (and the `extra`
-    spans, e.g. entity mentions) in <mark>."""
-    spans = sorted({(s, e) for t, _, s, e in terms if t in wanted and e > s} | {(s, e) for s, e in extra if e > s})
+def matches(terms: str, spans: np.ndarray, wanted: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the tokens that have any of the `wanted` terms (records.decode_terms layout: one
+    line per token, terms separated by "|"), found by one regular expression, without a loop over tokens."""
+    if not wanted:
+        return []
+    alternatives = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    found, line, pos = set(), -1, 0
+    for m in re.finditer(rf"(?<=[\n|])(?:{alternatives})(?=[\n|])", terms):
+        line += terms.count("\n", pos, m.start())
+        pos = m.start()
+        if 0 <= line < len(spans):
+            found.add((int(spans[line][0]), int(spans[line][1])))
+    return sorted(found)
+
+
+def snippet(text: str, marks: list[tuple[int, int]], width: int = WIDTH) -> str:
+    """HTML: a piece of `text` about `width` long around the densest `marks` (character spans), each in <mark>."""
+    spans = sorted({(s, e) for s, e in marks if e > s})
     if spans:
         lo, hi = _window([s for s, _ in spans], width - 40)
         first, last = spans[lo][0], spans[hi - 1][1]

@@ -8,7 +8,9 @@ float32; `VectorIndex` stores them as int8.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -20,7 +22,8 @@ from habar.semantic.static import StaticModel
 from habar.semantic.teacher import Teacher
 
 __all__ = ["embed_queries", "embed_documents", "embed_passages_teacher", "passages", "best_sentence",
-           "VectorIndex", "StaticModel", "Teacher", "STATIC_MODEL_PATH", "DIM"]
+           "index_articles", "search", "vectors_path", "VectorIndex", "StaticModel", "Teacher",
+           "STATIC_MODEL_PATH", "DIM"]
 
 DIM = 384  # multilingual-e5-small; the static model keeps the teacher's space so the two are comparable
 
@@ -69,3 +72,23 @@ def best_sentence(article: Article, query_vector: np.ndarray) -> tuple[int, int,
     scores = vecs @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
     best = int(np.argmax(scores))
     return (spans[best][0], spans[best][1], float(scores[best]))
+
+
+def vectors_path(data_dir: Path) -> Path:
+    """Where the vector index lives: next to the store, in the data directory."""
+    return Path(data_dir) / "vectors.npz"
+
+
+def index_articles(articles: Iterable[Article], index: VectorIndex | None = None) -> VectorIndex:
+    """Embed the passages of every article with the fast path and add them to `index` (a new one by default)."""
+    index = index or VectorIndex(DIM)
+    for article in articles:
+        texts = passages(article)
+        if texts:
+            index.add(article.id, embed_documents(texts))
+    return index
+
+
+def search(index: VectorIndex, query: str, k: int = 10) -> list[tuple[str, float, int]]:
+    """Top-k (article id, cosine, best passage row) for a query in any language."""
+    return index.search(embed_queries([query])[0], k)

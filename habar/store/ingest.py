@@ -54,11 +54,8 @@ def analyse(article: Article) -> Record | tuple[str, str]:
     if done is None:
         reason = next((k for k, n in pipeline.stats.items() if n != before.get(k, 0)), "failed")
         return ("failed", reason.removeprefix("failed[").removesuffix("]"))
-    if not done.text:
-        done.text = done.raw
-    title_terms = [[t, p] for t, p, _, _ in _analyzer.analyse_text(done.title)] if done.title else []
-    extra = {"title_terms": title_terms, "alts": _analyzer.alternatives(done.tokens)}
-    return to_record(done, signature(pipeline), extra)
+    title_terms = [t for t, _, _, _ in _analyzer.analyse_text(done.title)] if done.title else []
+    return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms)
 
 
 class Writer:
@@ -97,6 +94,8 @@ class Writer:
     def close(self) -> None:
         self.flush(final=True)
         self.index.close()
+        # fold the write-ahead log back into the database, so that a finished ingest leaves one compact file
+        self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.store.close()
 
 

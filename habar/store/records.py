@@ -1,8 +1,14 @@
 """An analysed Article as the values of a store row, and back.
 
-Annotations are kept as columnar JSON (one list per attribute) compressed with zlib: repeated tags and steadily
-growing offsets compress several times better that way than as a list of objects, which keeps the store small.
-A token's text is left out when it equals `text[start:end]`, which the tokenizer contract makes the usual case.
+The row keeps what search reads on every hit apart from the rest, so that a hit costs no JSON parsing:
+- `terms`: one line per token with its index terms, "lemma|other lemma|..." case-folded, empty for punctuation
+  (zlib). A snippet finds the words a query asked for with one regular expression over it; the index reads its
+  terms from it, so neither parses JSON.
+- `spans`: each token's start and end as int32 deltas (zlib), restored with one numpy cumsum.
+- `annotations`: the rest, as columnar JSON (one list per attribute, zlib). Columns compress several times better
+  than a list of objects; a token's or entity's text is left out when it equals its span of `text`, and a lemma
+  that is a prefix of the word is kept as its length.
+- `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets).
 """
 
 from __future__ import annotations
@@ -13,10 +19,14 @@ import re
 import zlib
 from dataclasses import dataclass, fields
 
+import numpy as np
+
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
+from habar.text import offsets
 
 _SPACE = re.compile(r"\s+")
-_LEVEL = 6  # zlib: level 6 is within 10% of level 9 on Kazakh news and about twice as fast
+_LEVEL = 6  # zlib: level 6 is within a few % of level 9 on Kazakh news and about twice as fast
+_TOKEN_COLS = ("text", "kind", "upos", "feats", "lemma")  # start and end live in `spans`
 
 
 def pack(obj) -> bytes:
@@ -42,54 +52,88 @@ def content_key(article: Article) -> str:
     return sha1(json.dumps(head, ensure_ascii=False))
 
 
-def _columns(items: list, cls) -> dict[str, list]:
-    return {f.name: [getattr(x, f.name) for x in items] for f in fields(cls)}
+def entity_key(norm: str) -> str:
+    return _SPACE.sub(" ", norm).strip().casefold()
 
 
-def _rows(cols: dict[str, list], cls) -> list:
+# --- terms and spans -----------------------------------------------------------------------------------------
+def encode_terms(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
+    from habar.search.analysis import index_term  # the analyzer decides what a token is indexed as
+
+    lines = []
+    for i, t in enumerate(tokens):
+        term = index_term(t)
+        lines.append("|".join([term, *alts.get(str(i), ())]).replace("\n", " ") if term else "")
+    return zlib.compress(("\n" + "\n".join(lines) + "\n").encode(), _LEVEL)
+
+
+def decode_terms(blob: bytes) -> str:
+    """The terms text: "\\n" + one line per token + "\\n"."""
+    return zlib.decompress(blob).decode()
+
+
+def encode_spans(tokens: list[Token]) -> bytes:
+    flat = np.fromiter((x for t in tokens for x in (t.start, t.end)), dtype=np.int64, count=2 * len(tokens))
+    return zlib.compress(np.diff(flat, prepend=0).astype(np.int32).tobytes(), _LEVEL)
+
+
+def decode_spans(blob: bytes) -> np.ndarray:
+    """An (n, 2) array of token (start, end)."""
+    return np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=np.int32), dtype=np.int64).reshape(-1, 2)
+
+
+# --- the rest of the annotations -------------------------------------------------------------------------------
+def _columns(items: list, names) -> dict[str, list]:
+    return {n: [getattr(x, n) for x in items] for n in names}
+
+
+def _rows(cols: dict[str, list], cls, n: int) -> list:
     names = list(cols)
-    return [cls(**dict(zip(names, values))) for values in zip(*cols.values())] if names else []
+    return [cls(**dict(zip(names, values))) for values in zip(*cols.values())] if names else [cls() for _ in range(n)]
 
 
-def encode_annotations(article: Article, extra: dict) -> bytes:
-    tokens = _columns(article.tokens, Token)
-    tokens["text"] = [None if t.text == article.text[t.start:t.end] else t.text for t in article.tokens]
-    if not any(x is not None for x in tokens["text"]):
-        del tokens["text"]
-    data = {
-        "sentences": _columns(article.sentences, Sentence),
+def encode_annotations(article: Article) -> bytes:
+    text = article.text
+    tokens = _columns(article.tokens, _TOKEN_COLS)
+    tokens["text"] = [None if t.text == text[t.start:t.end] else t.text for t in article.tokens]
+    tokens["lemma"] = [len(t.lemma) if t.lemma and t.text.startswith(t.lemma) else t.lemma for t in article.tokens]
+    ents = _columns(article.entities, [f.name for f in fields(Entity)])
+    ents["text"] = [None if e.text == text[e.start:e.end] else e.text for e in article.entities]
+    ents["norm"] = [None if e.norm == e.text else e.norm for e in article.entities]
+    return pack({
+        "sentences": _columns(article.sentences, ("start", "end")),
         "tokens": tokens,
-        "entities": _columns(article.entities, Entity),
-        "facts": [vars_of(f) for f in article.facts],
-        "changes": _columns(article.changes, Change),
-        "title_terms": extra.get("title_terms", []),  # [[term, position], ...]: the analysed title
-        "alts": extra.get("alts", {}),  # token index -> other possible lemmas (habar.search.analysis)
-    }
-    return pack(data)
+        "entities": ents,
+        "facts": [{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
+    })
 
 
-def vars_of(item) -> dict:
-    return {f.name: getattr(item, f.name) for f in fields(item)}
-
-
-def decode_annotations(blob: bytes, text: str) -> dict:
-    data = unpack(blob)
+def decode_article(row: dict) -> Article:
+    """The Article of a store row (a mapping with the article columns and the three annotation blobs)."""
+    raw = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
+    changes = [Change(*c) for c in unpack(row["changes"])] if row["changes"] else []
+    text = offsets.apply(raw, changes)
+    data = unpack(row["annotations"])
+    spans = decode_spans(row["spans"]).tolist()
     tok = data["tokens"]
-    if tok and "text" not in tok:
-        tok["text"] = [None] * len(tok["start"])
-    tokens = _rows(tok, Token) if tok else []
-    for t in tokens:
-        if t.text is None:
-            t.text = text[t.start:t.end]
-    return {
-        "sentences": _rows(data["sentences"], Sentence),
-        "tokens": tokens,
-        "entities": _rows(data["entities"], Entity),
-        "facts": [Fact(**f) for f in data["facts"]],
-        "changes": _rows(data["changes"], Change),
-        "title_terms": data.get("title_terms", []),
-        "alts": data.get("alts", {}),
-    }
+    tokens = []
+    for x, k, u, f, lem, (s, e) in zip(tok["text"], tok["kind"], tok["upos"], tok["feats"], tok["lemma"], spans):
+        x = x if x is not None else text[s:e]
+        tokens.append(Token(x, s, e, k, x[:lem] if isinstance(lem, int) else lem, u, f))
+    ents = _rows(data["entities"], Entity, 0)
+    for e in ents:
+        e.text = e.text if e.text is not None else text[e.start:e.end]
+        e.norm = e.norm if e.norm is not None else e.text
+    return Article(
+        id=row["id"], raw=raw, text=text, title=row["title"], source=row["source"], url=row["url"],
+        published=row["published"], lang=row["lang"], meta=json.loads(row["meta"]),
+        sentences=_rows(data["sentences"], Sentence, 0), tokens=tokens, entities=ents,
+        facts=[Fact(**f) for f in data["facts"]], changes=changes)
+
+
+def article_text(raw_blob: bytes, changes_blob: bytes | None) -> str:
+    raw = zlib.decompress(raw_blob).decode("utf-8", "surrogatepass")
+    return offsets.apply(raw, [Change(*c) for c in unpack(changes_blob)]) if changes_blob else raw
 
 
 @dataclass(slots=True)
@@ -107,8 +151,11 @@ class Record:
     text_hash: str
     analysis: str
     raw: bytes
-    text: bytes | None
+    changes: bytes | None
     meta: str
+    terms: bytes
+    spans: bytes
+    title_terms: str
     annotations: bytes
     entities: list[tuple[str, str, str, int, int]]  # label, norm, key, mentions, first
     facts: list[tuple[str, int, int, str]]
@@ -127,28 +174,29 @@ def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
     return [tuple(v) for v in seen.values()]
 
 
-def entity_key(norm: str) -> str:
-    return _SPACE.sub(" ", norm).strip().casefold()
+def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None = None,
+              title_terms: list[str] = ()) -> Record:
+    """`alts`: token index -> other possible lemmas; `title_terms`: the title's terms, in order."""
+    if not article.text:
+        article.text = article.raw
+    if not article.tokens:  # input without a tokenizer step: the index still needs words
+        from habar.search.analysis import fallback_tokens
 
-
-def to_record(article: Article, analysis: str, extra: dict | None = None) -> Record:
-    """`extra`: index data computed with the analysis, kept with the annotations (title_terms, alts)."""
-    text = article.text or article.raw
+        article.tokens = fallback_tokens(article.text)
+    changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
+    if not changes and article.text != article.raw:
+        changes = [[0, len(article.raw), article.text, "replaced"]]
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
-        raw_hash=sha1(article.raw), content_hash=content_key(article), text_hash=text_key(text),
+        raw_hash=sha1(article.raw), content_hash=content_key(article), text_hash=text_key(article.text),
         analysis=analysis,
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
-        text=None if text == article.raw else zlib.compress(text.encode("utf-8", "surrogatepass"), _LEVEL),
+        changes=pack(changes) if changes else None,
         meta=json.dumps(article.meta, ensure_ascii=False),
-        annotations=encode_annotations(article, extra or {}),
+        terms=encode_terms(article.tokens, alts or {}), spans=encode_spans(article.tokens),
+        title_terms=" ".join(t.replace(" ", "") for t in title_terms),
+        annotations=encode_annotations(article),
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],
     )
-
-
-def texts(raw_blob: bytes, text_blob: bytes | None) -> tuple[str, str]:
-    raw = zlib.decompress(raw_blob).decode("utf-8", "surrogatepass")
-    text = raw if text_blob is None else zlib.decompress(text_blob).decode("utf-8", "surrogatepass")
-    return raw, text

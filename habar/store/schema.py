@@ -24,8 +24,11 @@ MIGRATIONS: list[str] = [
         text_hash TEXT NOT NULL,     -- sha1 of the normalised, case-folded text: the same article under another id
         analysis TEXT NOT NULL,      -- the pipeline steps that produced the annotations
         raw BLOB NOT NULL,           -- zlib
-        text BLOB,                   -- zlib; NULL when text == raw
+        changes BLOB,                -- zlib JSON [[raw_start, raw_end, new, reason]]; text = raw + changes
         meta TEXT NOT NULL DEFAULT '{}',
+        terms BLOB NOT NULL,         -- zlib: per token its index terms (see habar.store.records)
+        spans BLOB NOT NULL,         -- zlib: per token start and end, as int32 deltas
+        title_terms TEXT NOT NULL DEFAULT '',  -- the title's terms, space-separated, in order
         rev INTEGER NOT NULL,        -- store sequence number of the last write; the index catches up on it
         updated TEXT NOT NULL
     );
@@ -36,7 +39,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_published ON articles(published);
     CREATE TABLE annotations (
         article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-        data BLOB NOT NULL           -- zlib JSON, columnar (see habar.store.records)
+        data BLOB NOT NULL           -- zlib JSON, columnar: sentences, tokens, entities, facts
     );
     CREATE TABLE entities (
         article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,

@@ -21,7 +21,7 @@ from habar.store.schema import migrate
 DB_NAME = "habar.sqlite"
 
 _COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
-            "analysis", "raw", "text", "meta")
+            "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms")
 
 
 class Store:
@@ -160,41 +160,44 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------------------
     def changed_since(self, rev: int, batch: int = 500) -> Iterator[sqlite3.Row]:
-        """Rows written after `rev`, oldest first, with what the index needs."""
+        """Rows written after `rev`, oldest first, with what the index needs (see habar.search.index)."""
         while True:
             rows = self.conn.execute(
-                "SELECT a.rowid, a.id, a.rev, a.title, a.source, a.published, a.lang, a.raw, a.text, n.data "
-                "FROM articles a JOIN annotations n ON n.article = a.rowid WHERE a.rev > ? ORDER BY a.rev LIMIT ?",
-                (rev, batch)).fetchall()
+                "SELECT rowid, id, rev, source, published, lang, raw, changes, terms, spans, title_terms "
+                "FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch)).fetchall()
             if not rows:
                 return
-            yield from rows
+            ents: dict[int, list] = {}
+            marks = ",".join("?" * len(rows))
+            for article, label, norm, key, mentions in self.conn.execute(
+                    f"SELECT article, label, norm, key, mentions FROM entities WHERE article IN ({marks})",
+                    [r[0] for r in rows]):
+                ents.setdefault(article, []).append((label, norm, key, mentions))
+            for r in rows:
+                yield (*r, ents.get(r[0], []))
             rev = rows[-1][2]
 
     def deleted_since(self, rev: int) -> list[tuple[int, str]]:
         return self.conn.execute("SELECT rev, id FROM deleted WHERE rev > ? ORDER BY rev", (rev,)).fetchall()
 
     def get(self, article_id: str) -> Article | None:
-        row = self.conn.execute(
-            "SELECT a.id, a.url, a.title, a.source, a.published, a.lang, a.raw, a.text, a.meta, n.data "
-            "FROM articles a JOIN annotations n ON n.article = a.rowid WHERE a.id = ?", (article_id,)).fetchone()
-        if row is None:
-            return None
-        raw, text = records.texts(row[6], row[7])
-        ann = records.decode_annotations(row[9], text)
-        ann.pop("title_terms")
-        ann.pop("alts")
-        return Article(id=row[0], raw=raw, text=text, title=row[2], source=row[3], url=row[1], published=row[4],
-                       lang=row[5], meta=json.loads(row[8]), **ann)
+        self.conn.row_factory = sqlite3.Row
+        try:
+            row = self.conn.execute(
+                "SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
+                "WHERE a.id = ?", (article_id,)).fetchone()
+        finally:
+            self.conn.row_factory = None
+        return None if row is None else records.decode_article(row)
 
     def hit_rows(self, ids: list[str]) -> dict[str, tuple]:
-        """id -> (title, source, published, lang, text, annotations blob) for a page of search hits."""
+        """id -> (title, source, published, lang, text, terms blob, spans blob) for a page of search hits."""
         if not ids:
             return {}
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.source, a.published, a.lang, a.raw, a.text, n.data FROM articles a "
-            f"JOIN annotations n ON n.article = a.rowid WHERE a.id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        return {r[0]: (r[1], r[2], r[3], r[4], records.texts(r[5], r[6])[1], r[7]) for r in rows}
+            "SELECT id, title, source, published, lang, raw, changes, terms, spans FROM articles "
+            f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return {r[0]: (r[1], r[2], r[3], r[4], records.article_text(r[5], r[6]), r[7], r[8]) for r in rows}
 
     def stats(self) -> dict:
         c = self.conn

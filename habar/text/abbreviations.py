@@ -53,6 +53,13 @@ ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "көш.": ("көшесі", "any"),
     "даңғ.": ("даңғылы", "inner"),
     "№": ("нөмір", "bare"),
+    # English ones in names and titles quoted in Kazakh news (Six Flags St. Louis, Roe v. Wade)
+    "St.": ("Saint", "inner"),
+    "Dr.": ("Doctor", "inner"),
+    "Mr.": ("Mister", "inner"),
+    "Mrs.": ("Missis", "inner"),
+    "vs.": ("versus", "inner"),
+    "v.": ("versus", "inner"),
     # written without dots
     "млн": ("миллион", "bare"),
     "млрд": ("миллиард", "bare"),

@@ -6,8 +6,15 @@ Passes, each one regex scan with a fast path when it finds nothing:
    go; "-", "—", "--" standing between spaces become "–".
 2. Unicode NFC (per whitespace-delimited chunk, since NFC never reaches across a space).
 3. letters: Latin lookalikes inside otherwise Cyrillic words (Latin i, ə, a, e, o, p, c, x, y, k, h ... -> the
-   Cyrillic letter), then, when a word check is available, Kazakh letters typed as their Russian neighbours.
-4. quotes: straight `"` that pair up within a paragraph become «»; unpaired ones are kept.
+   Cyrillic letter; a word with any other Latin letter, such as Googleдің, is left alone). Then Kazakh letters
+   typed as their Russian neighbours (к for қ, н for ң, у for ұ/ү, о for ө, г for ғ, а for ә, и for і, х for
+   һ): only in a text typed without Kazakh letters (see _typed_without_kazakh_letters), only with a word check
+   (`is_word`, by default habar.morph.known_word when it is installed and its data built), and only when the
+   word is unknown and the fewest substitutions that make a known word make exactly one.
+4. quotes: straight `"` that pair up within a paragraph become «» (nested pairs too); unpaired ones are kept.
+
+Change reasons: space, zero-width, dash, nfc, lookalike, ru-neighbour, quote (joined with "+" where passes
+touched the same characters).
 """
 
 from __future__ import annotations
@@ -51,11 +58,12 @@ _HSPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _ALL = _HSPACE + _INVISIBLE
 _OTHER = _ALL.replace(" ", "", 1)
+_BREAKS = "\n\r\v\f\x85\u2028\u2029"
 
 # Every branch starts with a definite character, so the scan skips ordinary text at C speed; single spaces
 # between words are not matched at all.
 _PASS1 = re.compile(
-    rf"(?P<run> *[{_OTHER}][{_ALL}]*| {{2,}}[{_ALL}]*| +(?=\n|\Z))"
+    rf"(?P<run> *[{_OTHER}][{_ALL}]*| {{2,}}[{_ALL}]*| +(?=[{_BREAKS}]|\Z))"
     rf"|(?P<lead>\n[{_ALL}]+)"
     rf"|(?P<nl>(?:\r\n?|[\v\f\x85\u2028])[{_ALL}]*)"
     rf"|(?P<para>\u2029[{_ALL}]*)"
@@ -122,7 +130,7 @@ def _whitespace(text: str) -> tuple[str, list[Change]]:
             changes.append(Change(s + 1, e, "", "space" if _HAS_SPACE.search(run) else "zero-width"))
         elif kind == "run":
             run = m.group()
-            at_edge = s == 0 or e == len(text) or text[s - 1] == "\n" or text[e] == "\n"
+            at_edge = s == 0 or e == len(text) or text[s - 1] in _BREAKS or text[e] in _BREAKS
             has_space = _HAS_SPACE.search(run) is not None
             new = "" if at_edge or not has_space else " "
             if new == run:

@@ -4,7 +4,7 @@ Conventions (what a token is):
 - A word keeps its hyphenated parts and digits: IT-мамандары, Қасым-Жомарт, Google-дің, 5G, COVID-19.
 - A number keeps its decimal part and its thousands groups ("3,9", "21.11.2019", "20 000" but not "2019 21":
   a group after a space must be exactly three digits and the first one at most three), a percent sign ("99%")
-  and an ordinal suffix ("5-ші", "3-інші").
+  and an ordinal suffix ("5-ші", "3-інші", "2-ншіден").
 - A suffix hyphenated to a number, a percent or a domain is its own token of kind "word" with its hyphen:
   "99%-ы" -> "99%", "-ы"; "Zakon.kz-ке" -> "Zakon.kz", "-ке". The number stays clean for NER, and the suffix
   still carries the case for the morphology.
@@ -26,13 +26,16 @@ TLDS = (
     "kz", "қаз", "ru", "рф", "kg", "uz", "by", "ua", "com", "org", "net", "gov", "edu", "int", "info", "biz",
     "io", "ai", "me", "tv", "fm", "news", "online", "site", "uk", "us", "de", "fr", "tr", "cn", "jp", "eu",
 )
-ORDINAL_SUFFIXES = ("ыншы", "інші", "ншы", "нші", "шы", "ші")
+# Ordinal endings after a hyphen (5-ші, 1-інші, 2-нші, 20-сыншы), and the case and possessive endings an
+# ordinal may carry in the same token (2-ншіден "secondly", 2-ншісі). "5-шілде" (5 July) is no ordinal.
+ORDINAL_SUFFIXES = ("сыншы", "сінші", "ыншы", "інші", "ншы", "нші", "шы", "ші")
+ORDINAL_TAILS = ("ден", "дан", "сі", "сы", "не", "на", "ге", "ға", "де", "да", "нің", "ның", "ні", "ны", "мен")
 
 _L = LETTER
 _W = WORD_CHAR
 _ABBR = "|".join(re.escape(a) for a in sorted(DOTTED, key=len, reverse=True))
 _TLD = "|".join(sorted(TLDS, key=len, reverse=True))
-_ORD = "|".join(ORDINAL_SUFFIXES)
+_ORD = "(?:" + "|".join(ORDINAL_SUFFIXES) + ")(?:" + "|".join(ORDINAL_TAILS) + ")?"
 _PUNCT = frozenset(".,;:!?…«»\"“”„'‘’()[]{}–—-‒―/\\")
 
 _TOKEN = re.compile(

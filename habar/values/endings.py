@@ -46,8 +46,24 @@ def split_known(word: str, stems: dict, endings: frozenset[str] | None = None) -
     """(stem, ending) for the longest known stem that `word` starts with and whose rest is a known ending."""
     w = word.lower().replace("ё", "е")
     ends = nominal_endings() if endings is None else endings
-    for cut in range(len(w), 0, -1):
+    # only cuts that leave a stem no longer than the longest stem and an ending no longer than the longest one
+    longest_stem, longest_end = _longest(id(stems), stems), _longest(id(ends), ends)
+    for cut in range(min(len(w), longest_stem), max(0, len(w) - longest_end - 1), -1):
         stem = w[:cut]
         if stem in stems and w[cut:] in ends:
             return stem, w[cut:]
     return None
+
+
+_LONGEST: dict[int, tuple[object, int]] = {}
+
+
+def _longest(key: int, table) -> int:
+    """Length of the longest key of a table, remembered per table object (tables are module constants)."""
+    hit = _LONGEST.get(key)
+    if hit is None or hit[0] is not table:
+        if len(_LONGEST) > 64:  # throwaway tables built per call must not pile up here
+            _LONGEST.clear()
+        hit = (table, max(map(len, table), default=0))
+        _LONGEST[key] = hit
+    return hit[1]

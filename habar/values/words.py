@@ -10,6 +10,8 @@ from habar.values.endings import nominal_endings, ordinal_endings, split_known
 
 _DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-?([a-zа-яәғқңөұүһіё]+))?$", re.IGNORECASE)
 _ALL_NUMBERS = {**lx.NUMBER_WORDS, **{k: lx.NUMBER_WORDS[v] for k, v in lx.NUMBER_ALLOMORPHS.items()}}
+_ORDINAL_STEMS = {**_ALL_NUMBERS, "мың": 1000}
+_YEAR_STEMS = dict.fromkeys(lx.YEAR_WORDS + lx.CENTURY_WORDS)
 
 
 def number_word(word: str) -> int | None:
@@ -27,10 +29,8 @@ def ordinal_word(word: str) -> int | None:
     if m and m.group(2) and "-" in w and any(w.split("-", 1)[1].startswith(o) for o in ("ы", "і", "н", "ш")):
         if w.split("-", 1)[1] in ordinal_endings() and "," not in m.group(1) and "." not in m.group(1):
             return int(m.group(1))
-    hit = split_known(w, {**_ALL_NUMBERS, "мың": 1000}, ordinal_endings())
-    if hit is None:
-        return None
-    return 1000 if hit[0] == "мың" else _ALL_NUMBERS[hit[0]]
+    hit = split_known(w, _ORDINAL_STEMS, ordinal_endings())
+    return None if hit is None else _ORDINAL_STEMS[hit[0]]
 
 
 def scale_word(word: str) -> float | None:
@@ -98,7 +98,7 @@ def word_class(word: str) -> str:
         return "BOUND"
     if w in lx.RELATIVE_DATES:
         return "REL"
-    if split_known(w, dict.fromkeys(lx.YEAR_WORDS + lx.CENTURY_WORDS)):
+    if split_known(w, _YEAR_STEMS):
         return "YEAR"
     if len(w) > 2 and unit_word(w) is not None:
         return "UNIT"

@@ -62,5 +62,18 @@ def test_pipeline_counts_failures_and_goes_on():
 
 
 def test_every_option_is_documented():
-    assert [name for name, _, help_ in SETTINGS if not help_] == []
+    assert [name for name, _, _, help_ in SETTINGS if not help_] == []
     assert Options().n_workers() >= 1
+
+
+def test_environment_overrides_settings(monkeypatch):
+    monkeypatch.setenv("HABAR_MAX_LINE_CHARS", "1234")
+    monkeypatch.setenv("HABAR_PROGRESS", "0")
+    opts = Options()
+    assert opts.max_line_chars == 1234 and opts.progress is False
+
+
+def test_bad_environment_value_names_the_variable(monkeypatch):
+    monkeypatch.setenv("HABAR_WORKERS", "many")
+    with pytest.raises(ValueError, match="HABAR_WORKERS='many' is not a valid int"):
+        Options()

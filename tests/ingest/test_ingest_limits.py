@@ -22,8 +22,8 @@ def test_a_long_line_refuses_a_txt_file(tmp_path, read):
     path.write_text(f"Тақырып\n\n{LINE * 6}\nСоңғы жол.\n", encoding="utf-8")
     articles, [error] = read(path, max_line_chars=50)
     assert not articles and error.kind == "line_too_long" and error.line == 3
-    assert str(error) == (f"{path}:3: line longer than 50 characters, the limit; raise the max_line_chars "
-                          "setting or split the line")
+    assert str(error) == (f"{path}:3: line longer than 50 characters, the limit; raise it with "
+                          "HABAR_MAX_LINE_CHARS or split the line")
 
 
 def test_a_long_line_in_jsonl_costs_only_that_line(tmp_path, read):
@@ -41,8 +41,8 @@ def test_a_large_file_is_refused_before_it_is_read(tmp_path, read):
     path.write_bytes(b"\x00\x01" * 100)  # binary too: the size is checked first, nothing is read
     _, [error] = read(path, max_file_bytes=100)
     assert error.kind == "too_large"
-    assert str(error) == (f"{path}: file of 200 bytes is over the limit of 100; raise the max_file_bytes "
-                          "setting or split the input")
+    assert str(error) == (f"{path}: file of 200 bytes is over the limit of 100; raise it with "
+                          "HABAR_MAX_FILE_BYTES or split the input")
 
 
 def test_a_100_mb_single_line_is_refused_without_reading_it_whole(tmp_path, read):

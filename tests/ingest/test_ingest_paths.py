@@ -78,8 +78,8 @@ def test_bad_stdin(monkeypatch, data, kind):
 def test_stdin_over_the_size_limit(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Мәтін. ".encode("utf-8") * 100)))
     [error] = list(read_paths(["-"], Options(max_file_bytes=50)))
-    assert str(error) == ("<stdin>: input of more bytes than allowed is over the limit of 50; raise the "
-                          "max_file_bytes setting or split the input")
+    assert str(error) == ("<stdin>: input of more bytes than allowed is over the limit of 50; raise it with "
+                          "HABAR_MAX_FILE_BYTES or split the input")
 
 
 def test_read_errors_pickle():

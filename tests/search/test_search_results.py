@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from habar.search.snippets import snippet
+import numpy as np
+
+from habar.search.snippets import matches, snippet
 
 
 def first_snippet(searcher, q):
@@ -14,12 +16,17 @@ def first_snippet(searcher, q):
 @pytest.mark.parametrize("query, marked", [
     ("меморандум", ["<mark>Меморандумға</mark>", "<mark>Меморандум</mark>"]),  # the forms present, not the lemma
     ('"ақпараттық қоғам"', ["<mark>ақпараттық</mark> <mark>қоғам</mark>"]),
-    ('entity:"Қасым-Жомарт Тоқаев"', ["<mark>Қасым-Жомарт Тоқаев</mark>"]),
+    ('entity:"Қасым-Жомарт Тоқаев"', ["<mark>Қасым-Жомарт</mark> <mark>Тоқаев</mark>"]),  # the name's words
 ])
 def test_snippets_mark_forms_present(searcher, query, marked):
     text = first_snippet(searcher, query)
     for m in marked:
         assert m in text
+
+
+def test_entity_snippet_marks_inflected_mentions(searcher):
+    hits = searcher.search('entity:"Қасым-Жомарт Тоқаев"', facets=False)["hits"]
+    assert "<mark>Тоқаевтың</mark>" in next(h["snippet"] for h in hits if h["id"] == "k3")
 
 
 def test_snippet_escapes_html(searcher):
@@ -30,13 +37,26 @@ def test_snippet_escapes_html(searcher):
 
 def test_snippet_window_moves_to_the_matches():
     text = "бір " * 200 + "меморандумға қол қойды"
-    terms = [("меморандум", 200, 800, 812)]
-    out = snippet(text, terms, {"меморандум"})
+    out = snippet(text, [(800, 812)])
     assert out.startswith("…") and "<mark>меморандумға</mark>" in out and len(out) < 300
 
 
 def test_snippet_without_matches_is_the_beginning():
-    assert snippet("Қысқа мәтін.", [], {"жоқ"}) == "Қысқа мәтін."
+    assert snippet("Қысқа мәтін.", []) == "Қысқа мәтін."
+
+
+@pytest.mark.parametrize("wanted, found", [
+    ({"меморандум"}, [(0, 12), (30, 40)]),
+    ({"қой"}, [(17, 22)]),  # an alternative lemma counts
+    ({"қол"}, [(13, 16)]),
+    ({"қо"}, []),  # whole terms only
+    ({"меморандум", "қол"}, [(0, 12), (13, 16), (30, 40)]),
+    (set(), []),
+])
+def test_matches_find_terms_by_line(wanted, found):
+    terms = "\nмеморандум\nқол\nқойды|қой\n\nтағы|тақ\nмеморандум\n"
+    spans = np.array([(0, 12), (13, 16), (17, 22), (22, 23), (24, 28), (30, 40)])
+    assert matches(terms, spans, wanted) == found
 
 
 def test_facets(searcher):

@@ -151,3 +151,21 @@ def test_everything_at_once_keeps_offsets():
     assert out == "«Қазақстан» – білім йә\n\nІс-шара"
     reasons = {r for c in changes for r in c.reason.split("+")}  # composed passes join their tags with "+"
     assert reasons == {"space", "quote", "dash", "lookalike", "nfc"}
+
+
+@pytest.mark.parametrize("raw,expected", [
+    # a text typed without Kazakh letters gets the repair
+    ("Казакстан туралы кун сайын жазамыз", "Қазақстан туралы күн сайын жазамыз"),
+    # a text typed with Kazakh letters does not: its rare "Казак" is a name or a quotation, not a typing habit
+    ("Қазақстандағы ғылым мен өнер туралы Казакстан деп жазды", "Қазақстандағы ғылым мен өнер туралы Казакстан деп жазды"),
+    # Russian text (я, ю, ь, ц ...) is never repaired
+    ("Казакстан является страной", "Казакстан является страной"),
+])
+def test_russian_neighbour_repair_runs_only_on_texts_typed_without_kazakh_letters(raw, expected):
+    assert run(raw, is_word=known)[0] == expected
+
+
+def test_word_check_is_not_consulted_for_normally_typed_text():
+    calls = []
+    run("Қазақстанда жасанды интеллект бойынша ұлттық кластер құрылады", is_word=lambda w: calls.append(w) or True)
+    assert calls == []

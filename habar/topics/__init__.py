@@ -1,0 +1,41 @@
+"""Topic of an article: the SIB-200 label set (trained model in habar/data/topics) plus user labels from seeds.
+
+`article.meta["topic"] = {"label", "score", "source"}`; source is "sib200" or "seeds".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from habar.document import Article
+from habar.pipeline import step as make_step
+from habar.topics.model import MODEL_DIR, TopicModel
+from habar.topics.seeds import SeedLabels
+
+__all__ = ["SeedLabels", "TopicModel", "classify", "model", "step"]
+
+
+@lru_cache(maxsize=1)
+def model() -> TopicModel:
+    """The shipped model, loaded once per process (it never changes while the process runs)."""
+    return TopicModel.load(MODEL_DIR)
+
+
+def article_text(article: Article) -> str:
+    return f"{article.title}\n{article.text or article.raw}" if article.title else (article.text or article.raw)
+
+
+def classify(article: Article, seeds: SeedLabels | None = None) -> dict:
+    text = article_text(article)
+    if seeds is not None:
+        hit = seeds.match(text)
+        if hit:
+            return {"label": hit[0], "score": hit[1], "source": "seeds"}
+    label, score = model().predict([text])[0]
+    return {"label": label, "score": round(score, 4), "source": "sib200"}
+
+
+@make_step("topics", requires=("text",), provides=("topic",))
+def step(article: Article) -> Article:
+    article.meta["topic"] = classify(article)
+    return article

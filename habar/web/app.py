@@ -1,0 +1,156 @@
+"""The FastAPI app: HTML pages and a JSON API over one store, each page's data from one function.
+
+datasette's pattern: `habar.web.search.search_data` (and its siblings) builds a dict; the HTML route renders it
+with a template, the `/api/...` route returns it. The UI and the API therefore cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from habar.options import Options
+from habar.web import i18n
+from habar.web.errors import install_error_handlers
+
+HERE = Path(__file__).resolve().parent
+TOKEN_ENV = "HABAR_INGEST_TOKEN"
+
+# What a request may ask for: long queries and deep pages cost the index real work and help no reader.
+MAX_QUERY_CHARS = 500
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 500
+MAX_ANALYZE_CHARS = 20_000
+MAX_UPLOAD_BYTES = 20_000_000
+
+# a strict policy: scripts, styles and images only from this server, no inline script or style at all
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+@dataclass
+class Web:
+    """What every page function needs: the data directory, limits, and one searcher per server thread."""
+
+    data_dir: Path
+    options: Options
+    ingest_token: str = ""
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    local: threading.local = field(default_factory=threading.local)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: dict = field(default_factory=dict)
+    _pipeline: object = None
+
+    def searcher(self):
+        """This thread's Searcher: SQLite connections are per thread, tantivy's searcher is shared safely."""
+        from habar.search.search import Searcher
+
+        s = getattr(self.local, "searcher", None)
+        if s is None:
+            s = self.local.searcher = Searcher(self.data_dir, catch_up=False)
+        return s
+
+    @property
+    def store(self):
+        return self.searcher().store
+
+    def pipeline(self):
+        """The analysis pipeline for /api/analyze, built on first use (it loads the models)."""
+        with self.write_lock:
+            if self._pipeline is None:
+                from habar.steps import default_pipeline
+
+                self._pipeline = default_pipeline(self.options)
+            return self._pipeline
+
+    def cached(self, key: tuple, build):
+        """Memoise `build()` until the store changes (its rev moves): the dashboard scans whole tables."""
+        rev = self.store.rev()
+        hit = self.cache.get(key)
+        if hit is not None and hit[0] == rev:
+            return hit[1]
+        value = build()
+        if len(self.cache) > 256:
+            self.cache.clear()
+        self.cache[key] = (rev, value)
+        return value
+
+
+def open_store(data_dir: Path) -> None:
+    """Create the store if it is missing, and bring the index up to date once, before serving."""
+    from habar.search.search import Searcher
+    from habar.store import Store
+
+    Store(data_dir).close()
+    Searcher(data_dir, catch_up=True).close()
+
+
+def create_app(options: Options | None = None, data_dir: str | Path | None = None,
+               ingest_token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The app over `data_dir` (default `options.data_dir`). `ingest_token` (default: the HABAR_INGEST_TOKEN
+    environment variable) enables POST /api/ingest; without one, writes are disabled."""
+    from habar.web import analyze, article, dashboard, entity, ingest, search
+
+    options = options or Options()
+    root = Path(data_dir) if data_dir is not None else Path(options.data_dir)
+    open_store(root)
+    token = ingest_token if ingest_token is not None else os.environ.get(TOKEN_ENV, "")
+    web = Web(root, options, token.strip(), max_upload_bytes)
+
+    app = FastAPI(title="habar", version="0.1.0", description="Kazakh news: search, articles, entities, facts.")
+    app.state.web = web
+    app.state.templates = templates()
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return i18n.remember(request, response)
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/search", status_code=302)
+
+    @app.get("/api/stats", tags=["stats"])
+    def stats() -> dict:
+        """Articles, languages, sources, dates, entities and facts in the store."""
+        return {"ok": True, **web.store.stats()}
+
+    for module in (search, article, entity, dashboard, analyze, ingest):
+        module.add_routes(app, web)
+    return app
+
+
+def templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["marks"] = i18n.safe_marks
+    return env
+
+
+def render(request: Request, name: str, data: dict, status: int = 200) -> HTMLResponse:
+    """A page: the template gets the page's data plus the language, the message function and the path."""
+    lang = i18n.language(request)
+    env: Environment = request.app.state.templates
+    html = env.get_template(name).render(
+        data=data, lang=lang, t=i18n.translator(lang), langs=i18n.LANGUAGES, request=request,
+        lang_url=lambda code: i18n.url_with(request, lang=code))
+    return HTMLResponse(html, status_code=status)
+
+
+def api(data: dict) -> JSONResponse:
+    return JSONResponse({"ok": True, **data})

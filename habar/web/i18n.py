@@ -1,0 +1,84 @@
+"""Interface language: Kazakh by default, Russian and English on request (?lang=, then a cookie).
+
+The strings live in message catalogues, habar/web/messages/{kk,ru,en}.json, one key per string; a test checks
+that every key exists in all three. A missing key shows the key itself, so a gap is visible, not silent.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import Response
+
+LANGUAGES = ("kk", "ru", "en")
+DEFAULT = "kk"
+COOKIE = "habar_lang"
+MESSAGES = Path(__file__).resolve().parent / "messages"
+_MARK = re.compile(r"(</?mark>)")
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    path = MESSAGES / f"{lang}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); fix the catalogue") from None
+
+
+def language(request: Request) -> str:
+    """?lang= if it names a known language, else the cookie, else Kazakh."""
+    asked = request.query_params.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    saved = request.cookies.get(COOKIE, "")
+    return saved if saved in LANGUAGES else DEFAULT
+
+
+def translator(lang: str):
+    messages, fallback = catalogue(lang), catalogue(DEFAULT)
+
+    def t(key: str, **values) -> str:
+        text = messages.get(key) or fallback.get(key) or key
+        return text.format(**values) if values else text
+    return t
+
+
+def remember(request: Request, response: Response) -> Response:
+    """A ?lang= choice sticks: it is saved in a cookie for the next pages."""
+    asked = request.query_params.get("lang", "")
+    if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
+        response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
+    return response
+
+
+def url_with(request: Request, **changes) -> str:
+    """The current path and query with some parameters replaced (None removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    query = urlencode(params)
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def safe_marks(snippet: str) -> Markup:
+    """A search snippet as HTML in which only <mark> and </mark> survive: every other piece of text is
+    unescaped once (the search escapes it) and escaped again, so nothing else can become markup."""
+    out = []
+    for part in _MARK.split(snippet or ""):
+        if part in ("<mark>", "</mark>"):
+            out.append(part)
+        else:
+            out.append(html.escape(html.unescape(part), quote=False))
+    opened = sum(p == "<mark>" for p in out) - sum(p == "</mark>" for p in out)
+    return Markup("".join(out) + "</mark>" * max(0, opened))

@@ -1,0 +1,116 @@
+"""The search page and /api/search: hits with snippets, facets that filter on click, pages, sort."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, Query, Request
+
+from habar.web.app import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, Web, api, render
+from habar.web.errors import WebError
+
+DEFAULT_SIZE = 10
+SORTS = ("score", "date")
+_NEEDS_QUOTES = re.compile(r'[\s"«»“”„:]')
+
+
+def entity_id(label: str, norm: str) -> str:
+    """The id of an entity page: its type and base form, 'PERSON:Қасым-Жомарт Тоқаев'."""
+    return f"{label}:{norm}"
+
+
+def entity_url(label: str, norm: str) -> str:
+    return "/entity/" + quote(entity_id(label, norm), safe="")
+
+
+def filter_clause(field: str, value: str) -> str:
+    """A query-language filter for a facet value: quoted when it holds spaces or quote marks."""
+    value = value.replace('"', "")
+    return f'{field}:"{value}"' if _NEEDS_QUOTES.search(value) else f"{field}:{value}"
+
+
+def add_clause(q: str, clause: str) -> str:
+    """The query with one more filter; a filter already present is not added twice."""
+    return q if clause in q else f"{q} {clause}".strip()
+
+
+def remove_clause(q: str, clause: str) -> str:
+    return " ".join(q.replace(clause, " ").split())
+
+
+def search_url(q: str, sort: str = "score", size: int = DEFAULT_SIZE, page: int = 1) -> str:
+    params = {"q": q}
+    if sort != "score":
+        params["sort"] = sort
+    if size != DEFAULT_SIZE:
+        params["size"] = size
+    if page > 1:
+        params["page"] = page
+    return "/search?" + urlencode(params)
+
+
+def _facet_items(q: str, field: str, buckets: list[dict], sort: str, size: int) -> list[dict]:
+    out = []
+    for b in buckets:
+        clause = filter_clause(field, b["value"])
+        active = clause in q
+        target = remove_clause(q, clause) if active else add_clause(q, clause)
+        out.append({"value": b["value"], "count": b["count"], "active": active, "url": search_url(target, sort, size)})
+    return out
+
+
+def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort: str = "score") -> dict:
+    """One page of hits for the query, facets as filter links, and the links to the neighbouring pages."""
+    from habar.search.query import QueryError
+
+    q = " ".join(q.split())
+    if sort not in SORTS:
+        raise WebError(422, f"sort={sort!r} is not known; use one of {', '.join(SORTS)}")
+    try:
+        result = web.searcher().search(q, limit=size, offset=(page - 1) * size, sort=sort)
+    except QueryError as exc:
+        raise WebError(400, str(exc)) from None
+    for hit in result["hits"]:
+        hit["url"] = f"/article/{quote(hit['id'], safe='')}"
+    raw = result.get("facets", {})
+    facets = {name: _facet_items(q, name, raw.get(name, []), sort, size) for name in ("source", "lang")}
+    facets["month"] = _facet_items(q, "date", raw.get("month", []), sort, size)
+    entities = {}
+    for label, buckets in raw.get("entities", {}).items():
+        items = _facet_items(q, "entity", buckets, sort, size)
+        for item, b in zip(items, buckets):
+            item["entity_url"] = entity_url(label, b["value"])
+        entities[label] = items
+    facets["entities"] = entities
+    facets["type"] = [{"value": label, "active": filter_clause("type", label) in q,
+                       "url": search_url(add_clause(q, filter_clause("type", label)), sort, size)}
+                      for label in entities]
+    pages = max(1, min(MAX_PAGE, -(-result["total"] // size)))
+    return {
+        "query": q, "total": result["total"], "page": page, "size": size, "pages": pages, "sort": sort,
+        "hits": result["hits"], "facets": facets,
+        "links": {
+            "prev": search_url(q, sort, size, page - 1) if page > 1 else None,
+            "next": search_url(q, sort, size, page + 1) if page < pages else None,
+            "by_score": search_url(q, "score", size), "by_date": search_url(q, "date", size),
+        },
+    }
+
+
+def add_routes(app: FastAPI, web: Web) -> None:
+    q_param = Query("", max_length=MAX_QUERY_CHARS, description="query language: words, \"phrases\", -word, OR, "
+                    "source: lang: date:2019-11..2020-01 entity:\"...\" type:PERSON title:")
+    page_param = Query(1, ge=1, le=MAX_PAGE, description="page of hits, from 1")
+    size_param = Query(DEFAULT_SIZE, ge=1, le=MAX_PAGE_SIZE, description="hits per page")
+    sort_param = Query("score", pattern="^(score|date)$", description="score (BM25) or date (newest first)")
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: str = q_param, page: int = page_param, size: int = size_param, sort: str = sort_param):
+        """Hits with highlighted snippets (HTML-escaped, matches in <mark>), facets and the total."""
+        return api(search_data(web, q, page, size, sort))
+
+    @app.get("/search", include_in_schema=False)
+    def page_search(request: Request, q: str = q_param, page: int = page_param, size: int = size_param,
+                    sort: str = sort_param):
+        return render(request, "search.html", search_data(web, q, page, size, sort))

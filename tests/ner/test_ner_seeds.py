@@ -1,0 +1,82 @@
+"""The two seed articles: people, organisations and places get the right label (by base form), and dates,
+amounts and percentages the right values. Runs when ../shared/seeds exists and the model is built.
+
+The expectations were written by reading the articles; the publication dates are the ones the articles imply
+(the Zerde memorandum was signed on 21 November 2019; Digital Almaty 2021 took place in February 2021).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from habar.document import Article
+from habar.ner.model import MODEL_DIR
+from habar.options import Options
+
+SEEDS = Options().shared_data.resolve().parent / "seeds"
+pytestmark = [
+    pytest.mark.skipif(not SEEDS.exists(), reason=f"{SEEDS} is absent"),
+    pytest.mark.skipif(not (MODEL_DIR / "model.crfsuite").exists(), reason="run `make models` first"),
+]
+
+ARTICLES = {"zerde": ("000_125de1384c5ce8bc.txt", "2019-11-22"), "digital": ("001_e80435c3ec54e735.txt", "2021-02-05")}
+
+NAMES = {
+    "zerde": [
+        ("Ерлан Дурмағамбетов", "PERSON"), ("Оңтүстік Корея", "GPE"), ("Сеул", "GPE"), ("Қазақстан", "GPE"),
+        ("NIA", "ORGANISATION"), ("АТЫО", "ORGANISATION"), ("Zakon.kz", "ORGANISATION"),
+        ("Корей-қазақстандық ынтымақтастық орталығы", "ORGANISATION"),
+    ],
+    "digital": [
+        ("Қасым-Жомарт Тоқаев", "PERSON"), ("Винт Серф", "PERSON"), ("Берге Бренде", "PERSON"),
+        ("Google", "ORGANISATION"), ("Дүниежүзілік банк", "ORGANISATION"), ("Назарбаев Университеті", "ORGANISATION"),
+        ("Еуразиялық комиссия", "ORGANISATION"), ("Kaspi.kz", "ORGANISATION"), ("Қазақстан", "GPE"),
+        ("Өзбекстан", "GPE"), ("Қырғызстан", "GPE"), ("Армения", "GPE"), ("Ресей", "GPE"),
+    ],
+}
+
+VALUES = {
+    "zerde": [("DATE", "2019-11-21"), ("DATE", "2019-08")],
+    "digital": [
+        ("DATE", "P5Y"), ("DATE", "2020"),
+        ("MONEY", {"amount": 1e9, "currency": "USD", "bound": "min"}),
+        ("MONEY", {"amount": 5e11, "currency": "KZT", "bound": "approx"}),
+        ("MONEY", {"amount": 3.9e12, "currency": "USD", "bound": "min"}),
+        ("PERCENTAGE", 99), ("PERCENTAGE", 3),
+        ("QUANTITY", {"value": 20000, "unit": "km", "bound": None}),
+        ("CARDINAL", 1000),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def analysed() -> dict[str, Article]:
+    from habar.pipeline import Pipeline
+    from habar.steps import available, load_step
+
+    names = [n for n in ("normalise", "segment", "tokenize", "morph", "ner") if available(n)]
+    pipeline = Pipeline([load_step(n) for n in names])
+    out = {}
+    for key, (name, published) in ARTICLES.items():
+        raw = (SEEDS / name).read_text(encoding="utf-8")
+        article = pipeline.run_one(Article(id=key, raw=raw, published=published))
+        assert article is not None, pipeline.stats
+        out[key] = article
+    return out
+
+
+@pytest.mark.parametrize("key,norm,label", [(k, n, lab) for k, items in NAMES.items() for n, lab in items])
+def test_names_have_the_right_label(analysed, key, norm, label):
+    found = {(e.norm, e.label) for e in analysed[key].entities}
+    assert (norm, label) in found, sorted(found)
+
+
+@pytest.mark.parametrize("key,label,value", [(k, lab, v) for k, items in VALUES.items() for lab, v in items])
+def test_values_are_normalised(analysed, key, label, value):
+    found = [e.value for e in analysed[key].entities if e.label == label]
+    assert value in found, found
+
+
+def test_mentions_of_one_person_share_a_group(analysed):
+    groups = {e.group for e in analysed["digital"].entities if e.norm in ("Қасым-Жомарт Тоқаев", "Тоқаев")}
+    assert len(groups) == 1
