@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test bench models lexicon clean
+.PHONY: demo test bench bench-scale models lexicon clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --shared $(SHARED)
+
+# Not in CI: 1,000,000 generated articles by default; `make bench-scale SCALE_ARGS="--n 20000"` for a smaller run.
+bench-scale: $(STAMP)
+	HABAR_SHARED_DATA=$(SHARED)/data nice $(BIN)/python -m bench.search_scale $(SCALE_ARGS)
 
 lexicon: $(STAMP)
 	$(BIN)/python scripts/build_lexicon.py

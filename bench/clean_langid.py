@@ -25,10 +25,16 @@ def samples(shared: Path) -> dict[str, list[tuple[str, str]]]:
            if line and not line.startswith("#")]
     out = {"gold paragraphs": gold, "gold 10+ words": [x for x in gold if len(x[1].split()) >= 10],
            "neighbours (tsv)": tsv}
-    sib = shared / "sib200_kaz" / "dev.tsv"
-    if sib.exists():
-        with sib.open(encoding="utf-8") as f:
-            out["SIB-200 kk dev"] = [("kk", row["text"]) for row in csv.DictReader(f, delimiter="\t")]
+    # Short fragments (the first five words) are where classifiers guess and the letters decide.
+    out["neighbours, 5 words"] = [(lang, " ".join(t.split()[:5])) for lang, t in tsv]
+    sib = [shared / "sib200_kaz" / f"{part}.tsv" for part in ("train", "dev")]
+    if all(p.exists() for p in sib):
+        rows = []
+        for path in sib:
+            with path.open(encoding="utf-8") as f:
+                rows += [("kk", row["text"]) for row in csv.DictReader(f, delimiter="\t")]
+        out["SIB-200 kk"] = rows
+        out["SIB-200 kk, 5 words"] = [("kk", " ".join(t.split()[:5])) for _, t in rows]
     return out
 
 
@@ -51,13 +57,13 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Options().shared_data)
     args = ap.parse_args()
     sets = samples(args.shared)
-    print(f"{'set':<18} {'method':<18} {'n':>5} {'accuracy':>9} {'kk missed':>10} {'false kk':>9} {'µs/text':>8}")
+    print(f"{'set':<20} {'method':<24} {'n':>5} {'accuracy':>9} {'kk missed':>10} {'false kk':>9} {'µs/text':>8}")
     for set_name, data in sets.items():
         for backend in BACKENDS:
             for with_letters in (False, True):
                 acc, missed, false_kk, us = measure(backend, with_letters, data)
                 method = backend + (" + letters" if with_letters else "")
-                print(f"{set_name:<18} {method:<18} {len(data):>5} {acc:>9.4f} {missed:>10} {false_kk:>9} {us:>8.1f}")
+                print(f"{set_name:<20} {method:<24} {len(data):>5} {acc:>9.4f} {missed:>10} {false_kk:>9} {us:>8.1f}")
 
 
 if __name__ == "__main__":

@@ -59,9 +59,11 @@ def bench_clean(sents: list[str], n: int) -> None:
 def bench_cluster(sents: list[str], n: int) -> None:
     rng = random.Random(2)
     texts: list[str] = []
+    copy_of: dict[int, int] = {}
     for i in range(n):
         if i > 10 and rng.random() < 0.1:  # an edited copy of an earlier article
-            base = texts[rng.randrange(len(texts))].split("\n")
+            copy_of[i] = rng.randrange(len(texts))
+            base = texts[copy_of[i]].split("\n")
             base.pop(rng.randrange(len(base)))
             texts.append("\n".join(base + [rng.choice(sents)]))
         else:
@@ -72,8 +74,11 @@ def bench_cluster(sents: list[str], n: int) -> None:
         d.add(Article(id=f"c{i}", raw=t, text=t, published=f"2024-01-{i % 28 + 1:02d}"))
     clusters = d.clusters()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    group = {m: canon for canon, members in clusters.items() for m in members}
+    found = sum(1 for c, src in copy_of.items() if group.get(f"c{c}", c) == group.get(f"c{src}", src))
     print(f"MinHash LSH clustering: {n:,} articles in {cpu:.1f} s CPU on one core ({wall:.1f} s wall); "
-          f"{len(clusters):,} clusters, {len(d.exact):,} exact duplicates")
+          f"{len(clusters):,} clusters, {len(d.exact):,} exact duplicates; "
+          f"{found:,} of {len(copy_of):,} edited copies clustered with their original")
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ def main() -> None:
     report = json.loads((MODEL_DIR / "dev_scores.json").read_text(encoding="utf-8"))
     print(f"split: {report['train_sentences']} train / {report['dev_sentences']} dev sentences "
           f"(md5(sentence id) % 100 < 15 is dev); shipped model trained on: {report['shipped_trained_on']}")
-    print(f"CRF params {report['params']}, habar.morph features: {report['morph']}")
+    print(f"CRF params {report.get('params')}, habar.morph features: {report.get('morph', False)}")
     for key, title in (("baseline", "plain CRF baseline (recorded)"), ("model", "habar CRF (recorded)")):
         if key in report:
             print(format_table(report[key], title))

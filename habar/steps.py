@@ -1,12 +1,14 @@
 """The named pipeline steps and the default pipeline.
 
 STEPS maps a step name to "module:attribute" of a `Step`; the module is imported only when the step is used, so a
-pipeline that does not tag entities never loads the NER model.
+pipeline that does not tag entities never loads the NER model. The Kazakh analyzers run only on Kazakh articles
+(or on text whose language is unknown); Russian articles get Snowball stems as lemmas so that they are searchable.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from habar.document import Article
 from habar.options import Options
@@ -17,15 +19,12 @@ from habar.text import offsets
 @step("normalise", provides=("text",))
 def normalise_step(article: Article) -> Article:
     from habar.text.normalise import normalise
-    from habar.text.segment import repair_artefacts
 
     base = article.text or article.raw
     text, changes = normalise(base)
-    repaired, more = repair_artefacts(text)
-    changes = offsets.compose(len(base), changes, more)
-    if article.text and article.changes:  # the text was already derived from raw (e.g. by cleaning)
+    if article.changes:  # the text was already derived from raw (by cleaning): fold the new edits in
         changes = offsets.compose(len(article.raw), article.changes, changes)
-    article.text, article.changes = repaired, changes
+    article.text, article.changes = text, changes
     return article
 
 
@@ -45,30 +44,59 @@ def tokenize_step(article: Article) -> Article:
     return article
 
 
+@step("russian", requires=("tokens",), provides=("lemma",))
+def russian_step(article: Article) -> Article:
+    """Russian articles: Snowball stems in place of lemmas (the Kazakh analyzers do not run on them)."""
+    if article.lang == "ru":
+        from habar.clean.russian import stem_ru_words
+
+        words = [t for t in article.tokens if t.kind == "word"]
+        for t, stem in zip(words, stem_ru_words([t.text for t in words])):
+            t.lemma = stem
+    return article
+
+
+def kazakh_only(inner: Step) -> Step:
+    """The same step, run only when the article is Kazakh or its language is unknown."""
+    def run(article: Article) -> Article:
+        return inner(article) if article.lang in ("kk", "") else article
+    return Step(inner.name, run, inner.requires, inner.provides)
+
+
 STEPS: dict[str, str] = {
+    "clean_invisible": "habar.clean.invisible:clean_invisible",
+    "clean_artefacts": "habar.clean.artefacts:clean_artefacts",
+    "clean_repeats": "habar.clean.repeats:clean_repeats",
+    "clean_boilerplate": "habar.clean.boilerplate:clean_boilerplate",
+    "clean_byline": "habar.clean.byline:clean_byline",
+    "clean_blanks": "habar.clean.blanks:clean_blanks",
+    "identify_language": "habar.clean.language:identify_language",
+    "quality": "habar.clean.quality:judge_quality",
     "normalise": "habar.steps:normalise_step",
     "segment": "habar.steps:segment_step",
     "tokenize": "habar.steps:tokenize_step",
+    "russian": "habar.steps:russian_step",
     "morph": "habar.morph:step",
     "ner": "habar.ner:step",
+    "facts": "habar.facts:step",
+    "topics": "habar.topics:step",
 }
-
-DEFAULT = ["normalise", "segment", "tokenize", "morph", "ner"]
+KAZAKH_ONLY = {"morph", "ner", "facts", "topics"}
+DEFAULT = list(STEPS)
 
 
 def load_step(name: str) -> Step:
     if name not in STEPS:
         raise KeyError(f"unknown step '{name}'; known steps: {', '.join(STEPS)}")
     module, attr = STEPS[name].split(":")
-    return getattr(importlib.import_module(module), attr)
+    loaded = getattr(importlib.import_module(module), attr)
+    return kazakh_only(loaded) if name in KAZAKH_ONLY else loaded
 
 
 def available(name: str) -> bool:
-    """Whether a step's module is installed (later components land one by one)."""
-    module = STEPS[name].split(":")[0]
-    return importlib.util.find_spec(module) is not None
+    """Whether a step's module is installed."""
+    return importlib.util.find_spec(STEPS[name].split(":")[0]) is not None
 
 
 def default_pipeline(options: Options | None = None, names: list[str] | None = None) -> Pipeline:
-    names = names or [n for n in DEFAULT if available(n)]
-    return Pipeline([load_step(n) for n in names])
+    return Pipeline([load_step(n) for n in (names or DEFAULT)])

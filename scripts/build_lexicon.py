@@ -78,32 +78,45 @@ def read_kaznerd_counts(path: Path) -> tuple[Counter, Counter]:
     return forms, inner_caps
 
 
-def verb_root(infinitive: str, words: set[str]) -> str:
-    """The bare root of a hunspell -у infinitive: келу -> кел, табу -> тап, оқу -> оқы, сүю -> сүй, кию -> ки."""
+def verb_roots(infinitive: str, words: set[str]) -> list[str]:
+    """Bare roots of a hunspell -у infinitive: келу -> кел, табу -> тап, оқу -> оқы, сүю -> сүй, кию -> ки.
+    An infinitive in consonant + у can hide two roots (құру: құр- and құры-); keep each one attested."""
     if infinitive.endswith("ю"):
         x = infinitive[:-1]
-        return x if x.endswith("и") else x + "й"
+        return [x if x.endswith("и") else x + "й"]
     x = infinitive[:-1]
     if not x or x[-1] in VOWELS:
-        return x
-    for v in "ыі":   # оқу: оқиды, оқыған are attested, so the root keeps its -ы
+        return [x]
+    roots = []
+    for v in "ыі":   # оқу: оқиды, оқыған are attested, so a root keeps its -ы
         if any(f in words for f in (x + "иды", x + "иді", x + v + "ған", x + v + "ген", x + "итын", x + "итін")):
-            return x + v
+            roots.append(x + v)
     if len(x) >= 3 and x[-2] not in VOWELS:   # қорқу: қорықты is attested, so the root is қорық
         for v in "ыі":
             cand = x[:-1] + v + x[-1]
             if any(cand + s in words for s in ("ты", "ті", "ды", "ді", "па", "пе")):
-                return cand
-    if x[-1] in DEVOICING_ROOT:   # табу -> тап, ағу -> ақ: roots end voiceless, the infinitive voices them
-        return x[:-1] + DEVOICING_ROOT[x[-1]]
-    return x
+                return roots + [cand]
+    plain = x[:-1] + DEVOICING_ROOT[x[-1]] if x[-1] in DEVOICING_ROOT else x   # табу -> тап, ағу -> ақ
+    if not roots or any(plain + s in words for s in ("ады", "еді", "ты", "ті", "ды", "ді", "ған", "ген", "қан", "кен")):
+        roots.append(plain)
+    return roots
 
 
 def read_hand(path: Path, ncols: int) -> list[list[str]]:
     return [cols for _, cols in lexmod._rows(path, ncols)]
 
 
-def nominal_pos(word: str, hun: dict[str, str], adj: set[str]) -> str:
+def inflected_count(stem: str, words: set[str]) -> int:
+    """How many of a nominal's possessive and case forms the word list attests (0-6)."""
+    from habar.morph.phonology import final_class, harmony, realise
+    h, c = harmony(stem), final_class(stem)
+    voiced = stem[:-1] + {"к": "г", "қ": "ғ", "п": "б"}.get(stem[-1], stem[-1])
+    forms = [stem + realise(t, h, c)[0] for t in ("GA", "DA", "BAн", "NIң", "LAр")]
+    forms.append(voiced + realise("SI", h, c)[0])
+    return sum(f in words for f in forms)
+
+
+def nominal_pos(word: str, hun: dict[str, str], adj: set[str], words: set[str]) -> str:
     """NOUN or ADJ for a hunspell nominal, from its derivational ending."""
     if word in adj:
         return "ADJ"
@@ -116,14 +129,15 @@ def nominal_pos(word: str, hun: dict[str, str], adj: set[str]) -> str:
             return "ADJ"
     if word.endswith(("лық", "лік", "дық", "дік", "тық", "тік")):
         base = word[:-3]
-        # -лық on an adjective makes an abstract noun (адалдық); on a noun or loanword a relational adjective
-        return "NOUN" if base in adj else "ADJ"
+        # -лық on an adjective makes an abstract noun (адалдық); on a noun or loanword mostly a relational
+        # adjective (мемлекеттік), unless the word is seen with case and possessive endings (билігі, билікке)
+        return "NOUN" if base in adj or inflected_count(word, words) >= 3 else "ADJ"
     if len(word) > 4 and word.endswith("и") and word[-2] not in VOWELS:
         return "ADJ"   # саяси, әскери, ғылыми
     return "NOUN"
 
 
-def base_lexicon(hun: dict[str, str], words: set[str]) -> dict[tuple[str, str], int]:
+def base_lexicon(hun: dict[str, str], words: set[str], forms: Counter) -> dict[tuple[str, str], int]:
     hand = read_hand(DATA / "stems.tsv", 2)
     closed_forms = {cols[0] for cols in read_hand(DATA / "closed.tsv", 4)}
     hand_pos: dict[str, set[str]] = defaultdict(set)
@@ -131,16 +145,21 @@ def base_lexicon(hun: dict[str, str], words: set[str]) -> dict[tuple[str, str], 
         hand_pos[lemma].add(upos)
     adj = {w for w, ps in hand_pos.items() if "ADJ" in ps}
     names = {w.lower() for w, ps in hand_pos.items() if "PROPN" in ps}
+    attested = {w.lower() for w in words} | {w.lower() for w in forms}
     lex: dict[tuple[str, str], int] = {}
     for word, cls in hun.items():
         if cls == "V":
-            lex[(verb_root(word, words), "VERB")] = 0
+            for root in verb_roots(word, words):
+                if len(root) >= 2:
+                    lex[(root, "VERB")] = 0
+        elif word.lower() not in attested:
+            continue   # hunspell also lists bare generation stems (мектептерд) that are not words
         elif word in hand_pos or word in closed_forms or word in names:
             continue   # the hand-written part of speech replaces hunspell's single nominal class
         elif word[:1].isupper():
             lex[(word, "PROPN")] = 0
         else:
-            lex[(word, nominal_pos(word, hun, adj))] = 0
+            lex[(word, nominal_pos(word, hun, adj, words))] = 0
     for lemma, upos in hand:
         lex[(lemma, upos)] = 0
     return lex
@@ -164,11 +183,19 @@ def reload():
 # Readings that show a hunspell entry is itself an inflected form (қаласы, шыққан, үйдегі) rather than a stem.
 STRONG_PREFIXES = ("NPL:", "POSS:", "CASE3:", "CASE12:", "LOCX:", "RELX:", "PTAIL:", "DESP:")
 STRONG_TAGS = {"CASE:NIң", "CASE:CI", "CASE:GA", "CASE:DA", "CASE:BAн", "CASE:Mен", "CASE:Mенен", "VFORM:GAн",
-               "VFORM:EтIн", "VFORM:Yп", "VFORM:сA", "VFORM:у", "VFORM:YптI", "VFORM:EDI", "VFORM:DI"}
+               "VFORM:EтIн", "VFORM:Yп", "VFORM:сA", "VFORM:у", "VFORM:YптI", "VFORM:EDI", "VFORM:DI",
+               "NUM:YншI", "NEG:PAй"}
+# a single possessive or case ending is trusted only on a stem with an attested paradigm (өлім is not өл+ім)
+WEAK_TAGS = {"POSS:Yм", "POSS:Yң", "POSS:SI", "CASE:DA", "CASE:CI", "CASE:GA"}
 DERIVATION_PREFIXES = ("NOM:", "ADV:")
 
 
-def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str]) -> set[tuple[str, str]]:
+def _finite(tag: str) -> bool:
+    """Verb endings that never end a noun stem (all but the -а converb, the -ар participle and -ғы)."""
+    return tag.startswith("VFORM:") and tag not in ("VFORM:E", "VFORM:Wр", "VFORM:GI", "VFORM:ушI")
+
+
+def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: set[str]) -> set[tuple[str, str]]:
     """Entries that are inflected forms of another stem: nominals with case/possessive/participle endings,
     verb roots that are a passive or a negation of another root (сатыл- -> сат, жазба- -> жаз)."""
     api = reload()
@@ -180,12 +207,14 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str]) -> set[tu
             if a.source != "lexicon" or a.lemma.lower() == lemma.lower() or any(t.startswith(DERIVATION_PREFIXES) for t in a.tags):
                 continue
             if upos == "VERB":
-                if a.upos == "VERB" and a.tags in (("VERB:Q",), ("NEG:PA",)):
+                if a.upos == "VERB" and a.tags in (("VERB:Q",), ("NEG:PA",)) and (len(a.lemma) >= 3 or a.lemma in hand):
                     drop.add((lemma, upos))
                     break
-            elif any(t in STRONG_TAGS or t.startswith(STRONG_PREFIXES) for t in a.tags):
+            elif any(t in STRONG_TAGS or t.startswith(STRONG_PREFIXES) or _finite(t) for t in a.tags):
                 if lemma.endswith(("шы", "ші")) and "VFORM:ушI" in a.tags:
                     continue   # agent nouns are words of their own: жазушы, оқушы
+                if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and inflected_count(a.lemma, words) < 3:
+                    continue
                 drop.add((lemma, upos))
                 break
     return drop
@@ -208,7 +237,8 @@ def induce(lex: dict[tuple[str, str], int], words: set[str], forms: Counter, inn
                 evidence[(a.lemma.lower(), a.upos)].add(w.lower())
     added = 0
     for (stem, upos), seen in evidence.items():
-        if len(seen) < 3 or stem not in seen or any(a.source != "guess" for a in api._analyze(stem)):
+        own = api._analyze(stem)
+        if len(seen) < 3 or stem not in seen or any(a.source != "guess" for a in own) or own[0].suffixes:
             continue
         caps = sum(n for f, n in inner_caps.items() if f.lower() == stem)
         lemma = stem[:1].upper() + stem[1:] if upos == "PROPN" or caps >= 2 else stem
@@ -256,10 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     forms, inner_caps = read_kaznerd_counts(kaznerd) if kaznerd.exists() else (Counter(), Counter())
     if not forms:
         print(f"build_lexicon: {kaznerd} not found; building without corpus counts (pass --shared)", file=sys.stderr)
-    lex = base_lexicon(hun, words)
+    lex = base_lexicon(hun, words, forms)
     write(lex, lexmod.LEXICON_FILE)
     hand = {cols[0] for cols in read_hand(DATA / "stems.tsv", 2)}
-    dropped = inflected_entries(lex, hand)
+    dropped = inflected_entries(lex, hand, words)
     for key in dropped:
         del lex[key]
     write(lex, lexmod.LEXICON_FILE)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -30,7 +32,8 @@ from habar.ner.model import trim_spans
 from habar.ner.morphfeat import morph_features, morph_works
 
 SEED = 13
-FEATURE_VERSION = 2
+FEATURE_VERSION = 0  # the shipped model's feature set (habar.ner.features.Featurizer.version)
+USE_MORPH = False    # the shipped model's use of habar.morph features
 FOLDS = 5
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 220, "feature.possible_transitions": True}
 BASELINE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -48,7 +51,6 @@ def unlabeled_text(shared: Path, sentences: list[Sentence]) -> list[list[str]]:
 
 
 def _split_words(text: str) -> list[str]:
-    import re
     return re.findall(r"\w+(?:[-']\w+)*|[^\w\s]", text)
 
 
@@ -75,7 +77,7 @@ def jackknife_features(train_part: list[Sentence], cl: dict, morph, version: int
 
 
 def hash_fold(sid: str) -> int:
-    import hashlib
+    """The jackknife fold of a train sentence, by a hash of its id (independent of the dev split's hash)."""
     return int.from_bytes(hashlib.md5(("fold:" + sid).encode()).digest()[:4], "big") % FOLDS
 
 
@@ -95,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "habar" / "data" / "ner")
     ap.add_argument("--no-baseline", action="store_true", help="skip the plain-CRF baseline")
     ap.add_argument("--all", action="store_true", help="ship a model trained on train+dev (figures stay dev)")
-    ap.add_argument("--no-morph", action="store_true", help="leave out habar.morph features")
+    ap.add_argument("--morph", action=argparse.BooleanOptionalAction, default=USE_MORPH,
+                    help="add habar.morph lemma/POS/case features")
     ap.add_argument("--version", type=int, default=FEATURE_VERSION, help="feature set (see Featurizer)")
     ap.add_argument("--clusters", type=Path, default=None, help="reuse this clusters.tsv instead of rebuilding it")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
@@ -107,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="habar-ner-"))
     params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    morph = None if args.no_morph or not morph_works() else morph_features(source=args.version >= 2)
+    if args.morph and not morph_works():
+        raise SystemExit("habar.morph does not work here; build its data first (`make lexicon`) or pass --no-morph")
+    morph = morph_features(source=args.version >= 2) if args.morph else None
     report = {"train_sentences": len(train_part), "dev_sentences": len(dev), "seed": SEED, "params": params,
               "morph": morph is not None, "feature_version": args.version}
     print(f"params {params}, habar.morph features: {morph is not None}", file=sys.stderr)

@@ -1,6 +1,7 @@
 """Cleaning of scraped news: one small step per file, each recording what it removed and why.
 
-Order matters: invisible characters first (so that lines compare), then the title and repeated lead, rule and
+Order matters: invisible characters first (so that lines compare), torn abbreviations re-joined (so that a
+sentence is one line again), then the title and repeated lead, rule and
 learned boilerplate, the byline (which is the last paragraph only once the footers are gone), blank lines,
 and finally language and the quality verdict, which judge the cleaned text.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from habar.clean.artefacts import clean_artefacts
 from habar.clean.blanks import clean_blanks
 from habar.clean.boilerplate import clean_boilerplate
 from habar.clean.byline import clean_byline
@@ -32,7 +34,7 @@ __all__ = ["CleanResult", "clean_article", "clean_corpus", "clean_steps", "count
 
 def clean_steps(learned: RepeatedLines | None = None) -> list[Step]:
     """The cleaning steps in order; with `learned`, the corpus-learned boilerplate step is included."""
-    steps = [clean_invisible, clean_repeats, clean_boilerplate]
+    steps = [clean_invisible, clean_artefacts, clean_repeats, clean_boilerplate]
     if learned is not None:
         steps.append(learned_step(learned))
     return steps + [clean_byline, clean_blanks, identify_language, judge_quality]
@@ -53,15 +55,16 @@ class CleanResult:
 
 def clean_corpus(articles: list[Article], dedup: bool = True) -> CleanResult:
     """Learn repeated lines per source, clean every article, then drop exact copies and mark clusters."""
-    for a in articles:  # learning compares lines, so carriage returns and zero-width marks go first
-        clean_invisible(a)
-    learned = learn_repeated_lines(articles)
+    first = Pipeline([clean_invisible])  # learning compares lines: carriage returns and zero-width marks go first
+    ready = list(first.run(articles))
+    learned = learn_repeated_lines(ready)
     pipe = Pipeline(clean_steps(learned)[1:])
-    done = list(pipe.run(articles))
+    done = list(pipe.run(ready))
     stats = Counter(pipe.stats)
+    stats.update({k: v for k, v in first.stats.items() if k != "ok"})
     deduper = None
     if dedup:
         done, deduper = dedupe(done)
         stats.update(e["reason"] for e in deduper.exact)
-    stats.update(f"quality:{r}" for r, n in count_reasons(done).items() for _ in range(n))
+    stats.update({f"quality:{r}": n for r, n in count_reasons(done).items()})
     return CleanResult(done, stats, deduper)

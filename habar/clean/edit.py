@@ -7,7 +7,6 @@ into `article.changes` (relative to `raw`) and appends a human-readable record t
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from habar.document import Article, Change
@@ -75,15 +74,3 @@ def fold(article: Article, changes: list[Change], step_name: str) -> Article:
     for c in changes:
         record.append({"step": step_name, "reason": c.reason, "text": old[c.raw_start:c.raw_end], "new": c.new})
     return article
-
-
-def merge_overlaps(changes: list[Change]) -> list[Change]:
-    """Deletions that overlap or touch (a line matched by two rules) become one, keeping the first reason."""
-    out: list[Change] = []
-    for c in sorted(changes, key=lambda c: (c.raw_start, c.raw_end)):
-        if out and c.raw_start < out[-1].raw_end:
-            prev = out[-1]
-            out[-1] = Change(prev.raw_start, max(prev.raw_end, c.raw_end), prev.new + c.new, prev.reason)
-        else:
-            out.append(c)
-    return out

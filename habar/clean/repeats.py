@@ -30,9 +30,10 @@ def _title_like(s: str) -> bool:
 
 
 def repeat_changes(text: str, title: str = "") -> list[Change]:
-    content = [ln for ln in lines(text) if not ln.blank]
+    all_lines = lines(text)
+    content = [ln for ln in all_lines if not ln.blank]
     keys = [norm_line(ln.text) for ln in content]
-    alone = _alone(lines(text))
+    alone = _alone(all_lines)
     dropped: dict[int, str] = {}  # index in `content` -> reason
     title_key = norm_line(title)
     if title_key:

@@ -8,6 +8,7 @@ from habar.cli.lazy import LazyGroup
 
 EVALS: dict[str, str] = {
     "ner": "habar.cli.ner:eval_ner",
+    "morph": "habar.cli.morph:eval_morph",
     "clean": "habar.clean.gold:eval_clean",
 }
 

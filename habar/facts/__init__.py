@@ -20,9 +20,9 @@ from habar.pipeline import step as make_step
 __all__ = ["Corpus", "extract", "step", "annotate"]
 
 
-def extract(article: Article) -> list[Fact]:
+def extract(article: Article, index: WordIndex | None = None) -> list[Fact]:
     """Every fact of the article, ordered by position."""
-    index = WordIndex(article)
+    index = index or WordIndex(article)
     quotes = find_quotes(index)
     facts = quotes + find_events(index) + find_investments(index, quotes) + find_statistics(index, quotes)
     return sorted(facts, key=lambda f: (f.start, f.end, f.kind))
@@ -30,11 +30,12 @@ def extract(article: Article) -> list[Fact]:
 
 def annotate(article: Article, corpus: Corpus | None = None) -> Article:
     """Fill `article.facts` and the `summary` and `keyphrases` metadata."""
-    article.facts = extract(article)
+    index = WordIndex(article)
+    article.facts = extract(article, index)
     quotes = [f for f in article.facts if f.kind == "quote"]
-    phrases = keyphrases(article, corpus)
+    phrases = keyphrases(article, corpus, index=index)
     article.meta["keyphrases"] = phrases
-    article.meta["summary"] = summarise(article, quotes, phrases)
+    article.meta["summary"] = summarise(article, quotes, phrases, index=index)
     return article
 
 

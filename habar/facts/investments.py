@@ -13,7 +13,8 @@ import re
 from habar.document import Fact
 from habar.facts import slots
 from habar.facts.lexicon import STOP_WORDS, VERB_ENDINGS, ANAPHORIC_PURPOSE, INVESTMENT_WORDS, NOMINAL_ENDINGS, PERIOD_TAILS, PERIOD_UNITS
-from habar.facts.words import LOCATIVE, WordIndex, find_entry
+from habar.facts.matcher import find_entry
+from habar.facts.words import LOCATIVE, WordIndex
 from habar.values.lexicon import CURRENCIES, NUMBER_WORDS, SCALE_WORDS
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -30,7 +31,7 @@ def money_spans(index: WordIndex, start: int, end: int) -> list[dict]:
     """Amounts in a sentence: MONEY entities first; the local pattern only where the NER gave none."""
     art = index.article
     out = [{"text": e.text, "value": e.value if e.value is not None else _parse(e.text), "start": e.start,
-            "end": e.end} for e in art.entities if e.label == "MONEY" and e.start >= start and e.end <= end]
+            "end": e.end} for e in index.entities_between(start, end, ("MONEY",))]
     if out:
         return out
     for m in _MONEY.finditer(art.text, start, end):
@@ -62,7 +63,7 @@ def find_investments(index: WordIndex, quotes: list[Fact]) -> list[Fact]:
             continue
         purpose = _purpose(index, ws, amounts[0]["start"], sentences[:k])
         period = _PERIOD.search(art.text, start, end)
-        ents = [e for e in art.entities if e.start >= start and e.end <= end]
+        ents = index.entities_between(start, end)
         parties = slots.parties(art.text, ents, set())
         args = {"amount": amounts[0], "amounts": amounts, "purpose": purpose,
                 "period": period.group().strip() if period else None, "parties": parties,

@@ -12,11 +12,13 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from habar.document import Article
-from habar.facts.lexicon import BOILERPLATE, CASE_OF_ENDING, NOMINAL_ENDINGS, STOP_WORDS
+from habar.facts import slots
+from habar.facts.lexicon import CASE_OF_ENDING, NOMINAL_ENDINGS, STOP_WORDS
 from habar.facts.words import Word, WordIndex, ending_fits, looks_verbal
 
 MAX_WORDS = 3
@@ -24,69 +26,78 @@ MIN_STEM = 4
 TOP = 10
 _BREAK = re.compile(r"[.,;:!?()«»\"“”„–—\n]")
 _VERB_TAGS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "NUM", "PUNCT", "ADV", "PART", "INTJ"}
-_ENDINGS = sorted((e for e in NOMINAL_ENDINGS if e), key=len, reverse=True)
-_CASES = sorted(CASE_OF_ENDING, key=len, reverse=True)
+_LONGEST_CASE = max(len(e) for e in CASE_OF_ENDING)
 
 
 def stem(lower: str, proper: bool = False) -> str:
     """Strip the longest nominal ending that leaves MIN_STEM letters; a name keeps a final vowel ("Берге")."""
-    for e in _ENDINGS:
-        if ending_fits(lower, e, MIN_STEM) and not (proper and len(e) < 2):
-            return lower[: -len(e)]
+    for cut in range(MIN_STEM, len(lower)):  # the earliest cut is the longest ending
+        e = lower[cut:]
+        if e in NOMINAL_ENDINGS and ending_fits(lower, e, MIN_STEM) and not (proper and len(e) < 2):
+            return lower[:cut]
     return lower
 
 
-def _key(w: Word, tags: dict[int, str]) -> str:
-    return w.lemma or stem(w.lower, w.text[:1].isupper())
+@lru_cache(maxsize=65536)
+def _word_info(lower: str, upper: bool, final: bool, tag: str, lemma: str) -> tuple[bool, bool, str]:
+    """(content word?, closes its phrase?, key) of one word form; cached because news repeats its words."""
+    if lower in STOP_WORDS or lower[:1].isdigit() or len(lower) < 3:
+        return False, False, ""
+    content = tag not in _VERB_TAGS if tag else not _verbal(lower, upper, final)
+    return content, _closes(lower), lemma or stem(lower, upper)
 
 
-def _content(w: Word, tags: dict[int, str], clause_final: bool) -> bool:
-    tag = tags.get(w.start, "")
-    if w.lower in STOP_WORDS or w.text[:1].isdigit() or len(w.lower) < 3:
-        return False
-    if tag:
-        return tag not in _VERB_TAGS
-    return not looks_verbal(w, "", clause_final)
+def _verbal(lower: str, upper: bool, final: bool) -> bool:
+    return looks_verbal(Word(lower, 0, 0, lower, ""), "", final) if not upper else False
 
 
-def _closes(w: Word) -> bool:
+def _closes(low: str) -> bool:
     """A case ending other than the genitive makes the word the head of its phrase: "Алматыда | жаңа метро"."""
-    low = w.lower
-    e = next((e for e in _CASES if ending_fits(low, e, MIN_STEM)), None)
-    return e is not None and CASE_OF_ENDING[e] != "Gen"
+    for size in range(_LONGEST_CASE, 0, -1):
+        e = low[-size:]
+        if e in CASE_OF_ENDING and ending_fits(low, e, MIN_STEM):
+            return CASE_OF_ENDING[e] != "Gen"
+    return False
 
 
-def candidates(article: Article) -> list[tuple[str, str]]:
+def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[str, str]]:
     """(key, surface) of every candidate phrase occurrence in reading order."""
+    index = index or WordIndex(article)
     tags = {t.start: t.upos for t in article.tokens if t.upos}
-    text = article.text
+    text, lower, ws = article.text, index.lower, index.all
     out: list[tuple[str, str]] = []
-    pieces = [0] + [m.end() for m in _BREAK.finditer(text)] + [len(text)]
-    index = WordIndex(article)
     seen: set[str] = set()
-    for a, b in zip(pieces, pieces[1:]):
-        clause = text[a:b].strip().lower()
-        if clause in seen or any(cue in clause for cue in BOILERPLATE):
+    furniture = slots.boilerplate(index)
+    a = k = 0
+    for b in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
+        j = k
+        while j < len(ws) and ws[j].start < b:
+            j += 1
+        clause_words, k = ws[k:j], j
+        clause, a = lower[a:b].strip(), b
+        if not clause_words or clause in seen or any(s <= clause_words[0].start < e for s, e in furniture):
             continue  # a repeated headline counts once; site furniture not at all
         seen.add(clause)
-        ws = index.between(a, b)
-        run: list[Word] = []
-        for i, w in enumerate(ws):
-            if _content(w, tags, i == len(ws) - 1):
-                run.append(w)
-                if not _closes(w):
+        run: list[tuple[Word, str]] = []
+        last = len(clause_words) - 1
+        for i, w in enumerate(clause_words):
+            content, closes, key = _word_info(w.lower, w.text[:1].isupper(), i == last, tags.get(w.start, ""), w.lemma)
+            if content:
+                run.append((w, key))
+                if not closes:
                     continue
-            _flush(run, tags, text, out)
-            run = []
-        _flush(run, tags, text, out)
+            if run:
+                _flush(run, text, out)
+                run = []
+        if run:
+            _flush(run, text, out)
     return out
 
 
-def _flush(run: list[Word], tags: dict[int, str], text: str, out: list) -> None:
+def _flush(run: list[tuple[Word, str]], text: str, out: list) -> None:
     run = run[-MAX_WORDS:]
     for i in range(len(run)):  # the phrase and its head-final sub-phrases
-        sub = run[i:]
-        out.append((" ".join(_key(x, tags) for x in sub), text[sub[0].start:sub[-1].end]))
+        out.append((" ".join(key for _, key in run[i:]), text[run[i][0].start:run[-1][0].end]))
 
 
 class Corpus:
@@ -119,13 +130,14 @@ class Corpus:
         return corpus
 
 
-def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP) -> list[dict]:
+def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
+               index: WordIndex | None = None) -> list[dict]:
     """The top phrases as {"text", "key", "score", "count"}, best first, no phrase inside a better one."""
-    occurrences = candidates(article)
+    occurrences = candidates(article, index)
     tf = Counter(k for k, _ in occurrences)
-    forms: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
     for k, surface in occurrences:
-        forms[k][surface] += 1
+        forms[k][surface] = forms[k].get(surface, 0) + 1
     scored = []
     for key, n in tf.items():
         length = key.count(" ") + 1

@@ -7,6 +7,8 @@ and whose earlier items are fixed lower-case words ("атап өтті" = ("ат
 
 from __future__ import annotations
 
+import re
+
 # The alphabet regexes use: the 42 Kazakh Cyrillic letters (both cases), Russian ё, Latin and digits.
 KAZAKH_LETTERS = "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"
 WORD_CHARS = KAZAKH_LETTERS + KAZAKH_LETTERS.upper() + "a-zA-Z0-9"
@@ -71,6 +73,14 @@ ROLES: dict[str, str] = {
     "құрылтайшы": "founder", "тілші": "journalist", "журналист": "journalist", "капитан": "captain",
     "сыртқы істер министрі": "foreign_minister", "бас хатшы": "secretary_general", "қолбасшы": "commander",
 }
+# How a multi-word role is matched: fixed words, then the stem of the last word, which carries the izafet
+# possessive in the canonical form ("Мемлекет басшы|сы"); habar.morph's lemma of "басшысы" is "басшы".
+ROLE_PARTS: dict[str, tuple[str, ...]] = {
+    "Мемлекет басшысы": ("мемлекет", "басшы"), "Үкімет басшысы": ("үкімет", "басшы"),
+    "басқарма төрағасы": ("басқарма", "төраға"), "сыртқы істер министрі": ("сыртқы", "істер", "министр"),
+    "Премьер-Министрдің орынбасары": ("премьер-министрдің", "орынбасар"),
+}
+
 # Nominal endings (plural x possessive x case), generated below: "министрі", "Премьер-Министрдің", "меморандумға".
 _PLURAL = ("", "лар", "лер", "дар", "дер", "тар", "тер")
 _POSSESSIVE = ("", "ы", "і", "сы", "сі", "ымыз", "іміз", "мыз", "міз")
@@ -105,7 +115,8 @@ ORG_HEADS = (
     "ақ", "жшс", "ұк", "холдинг", "агенттік", "компания", "министрлік", "банк", "корпорация", "қор", "университет",
     "әкімдік", "орталық", "ұйым", "қауымдастық", "палата", "комитет", "департамент", "институт", "зауыт",
     "кәсіпорын", "ассоциация", "одақ", "үкімет", "республика", "федерация", "академия", "кеңес", "серіктестік",
-    "концерн", "группа", "топ", "биржа", "клуб", "фонд", "министрлігі", "әкімдігі", "агенттігі",
+    "концерн", "группа", "топ", "биржа", "клуб", "фонд", "министрлігі", "әкімдігі", "агенттігі", "бюро",
+    "қызмет", "ведомство", "штаб", "инспекция", "прокуратура", "сот", "мәслихат", "парламент", "сенат", "мәжіліс",
 )
 # Words that join two parties; "X пен Y" is written apart, "X-пен" attached.
 COORDINATORS = frozenset({"және", "мен", "бен", "пен", "әрі"})
@@ -138,6 +149,8 @@ BOILERPLATE = (
     "видео:", "оқи отырыңыз", "толығырақ",
     "естеріңізге сала", "айта кетейік", "еске салайық", "жарнама", "cookie", "redaction", "© ",
 )
+
+BOILERPLATE_RE = re.compile("|".join(re.escape(cue) for cue in BOILERPLATE))
 
 # Function words that end a noun phrase for keyphrases.
 STOP_WORDS = frozenset("""

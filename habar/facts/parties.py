@@ -12,7 +12,8 @@ from __future__ import annotations
 from habar.document import Entity
 from habar.facts.lexicon import COORDINATORS, ORG_HEADS, STOP_WORDS
 from habar.facts.slots import PARTY_LABELS, PLACE_NOUNS, case_of
-from habar.facts.words import LOCATIVE, Word, WordIndex, role_at
+from habar.facts.matcher import role_at
+from habar.facts.words import LOCATIVE, Word, WordIndex
 
 MAX_CONJUNCT = 8
 _POSSESSIVE = ("", "ы", "і", "сы", "сі")
@@ -23,7 +24,7 @@ _VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # "агенттік" + "і" = "
 _HEAD_FORMS = tuple({h for h in ORG_HEADS} | {h[:-1] + _VOICING[h[-1]] for h in ORG_HEADS if h[-1] in _VOICING})
 
 
-def _is_head(w: Word) -> bool:
+def is_org_head(w: Word) -> bool:
     """An organisation head noun in the nominative (bare or possessive); the surface form decides the case."""
     return any(w.lower.startswith(h) and w.lower[len(h):] in _POSSESSIVE for h in _HEAD_FORMS)
 
@@ -62,7 +63,7 @@ def conjunct_parties(index: WordIndex, start: int, end: int, ents: list[Entity],
 
 def _left(ws: list[Word], i: int, text: str, ents, blocked) -> dict | None:
     last = ws[i - 1]
-    if not (_is_head(last) or _entity_ending(last, ents)):
+    if not (is_org_head(last) or _entity_ending(last, ents)):
         return None
     j = i - 1
     while j > 0 and i - j < MAX_CONJUNCT and not _boundary(ws[j - 1], text, ws[j - 2] if j > 1 else None, blocked) \
@@ -75,8 +76,8 @@ def _right(ws: list[Word], i: int, text: str, ents, blocked) -> dict | None:
     for k in range(i + 1, min(len(ws), i + 1 + MAX_CONJUNCT)):
         if _boundary(ws[k], text, ws[k - 1], blocked) or ws[k].lower in COORDINATORS:
             return None
-        if _entity_ending(ws[k], ents) or _is_head(ws[k]):
-            while k + 1 < len(ws) and _is_head(ws[k + 1]):
+        if _entity_ending(ws[k], ents) or is_org_head(ws[k]):
+            while k + 1 < len(ws) and is_org_head(ws[k + 1]):
                 k += 1  # "Холдингі АҚ", "Total компаниясы": a legal form or a head noun after the name
             k = _through_role(ws, k, ents)
             return _party(ws[i + 1:k + 1], text, ents)

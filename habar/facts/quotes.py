@@ -13,9 +13,11 @@ import re
 
 from habar.document import Fact
 from habar.facts.lexicon import ACCORDING_TO, ATTRIBUTION_OPENERS, NAMING_STEMS, SPEECH_VERBS
-from habar.facts.marks import Quoted, clause_end, clause_start, quoted_spans
+from habar.facts import slots
+from habar.facts.marks import Quoted, clause_end, clause_start
 from habar.facts.speakers import describe, find_speaker, nearest_person
-from habar.facts.words import WordIndex, find_entry, is_say, match_entry
+from habar.facts.matcher import find_entry, is_say, match_entry
+from habar.facts.words import WordIndex
 
 _LEAD = re.compile(r"[\s,;.!?]*[–—-]*\s*")  # what may sit between the closing mark and "деді"
 _FOLLOW_DEGEN = frozenset({"еді", "болатын", "екен", "ол", "ед"})
@@ -23,7 +25,7 @@ _FOLLOW_DEGEN = frozenset({"еді", "болатын", "екен", "ол", "ед
 
 def find_quotes(index: WordIndex) -> list[Fact]:
     text = index.article.text
-    quoted = quoted_spans(text)
+    quoted = slots.quoted(index)
     facts = []
     for q in quoted:
         if not text[q.open + 1:q.close].strip():

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from habar.document import Entity
-from habar.facts.lexicon import CASE_OF_ENDING, NOMINAL_ENDINGS
-from habar.facts.marks import clause_end
+from habar.facts.lexicon import BOILERPLATE_RE, CASE_OF_ENDING, NOMINAL_ENDINGS
+from habar.facts.marks import clause_end, quoted_spans
 from habar.values.lexicon import MONTHS
 
 PARTY_LABELS = ("ORGANISATION", "GPE", "PERSON", "NORP")
@@ -156,3 +156,18 @@ def sentence_spans(article) -> list[tuple[int, int]]:
             out.append((pos, min(len(text), end + 1)))
         pos = end + 1
     return out
+
+
+def quoted(index) -> list:
+    """The article's top-level quoted spans, found once per article."""
+    if "quoted" not in index.memo:
+        index.memo["quoted"] = quoted_spans(index.article.text)
+    return index.memo["quoted"]
+
+
+def boilerplate(index) -> list[tuple[int, int]]:
+    """Sentences that are site furniture ("Telegram арнамызға жазылыңыз"), found once per article."""
+    if "boilerplate" not in index.memo:
+        index.memo["boilerplate"] = [(s, e) for s, e in sentence_spans(index.article)
+                                     if BOILERPLATE_RE.search(index.lower, s, e)]
+    return index.memo["boilerplate"]

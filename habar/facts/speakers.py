@@ -11,7 +11,9 @@ from habar.document import Entity
 from habar.facts.lexicon import PRONOUNS, ROLES
 from habar.facts.marks import clause_start
 from habar.facts.slots import case_of
-from habar.facts.words import GENITIVE, WordIndex, Word, ends_with, role_at
+from habar.facts.matcher import role_at
+from habar.facts.parties import is_org_head
+from habar.facts.words import GENITIVE, WordIndex, Word, ends_with
 
 SPEAKER_LABELS = ("PERSON",)
 GROUP_LABELS = ("ORGANISATION",)  # "деп хабарлады министрлік": an organisation can speak, too
@@ -94,7 +96,7 @@ def find_speaker(index: WordIndex, quoted: list, start: int, end: int, quote_pos
                  prefer_last: bool) -> dict | None:
     """The speaker named in `text[start:end]`: a person, else a role or pronoun resolved, else an organisation."""
     art = index.article
-    people = [e for e in art.entities if e.label in SPEAKER_LABELS and e.start >= start and e.end <= end]
+    people = index.entities_between(start, end, SPEAKER_LABELS)
     if people:
         person = people[-1] if prefer_last else people[0]
         return describe(index, quoted, person, None, (person.start, person.end), role_before(index, person, quoted))
@@ -109,12 +111,45 @@ def find_speaker(index: WordIndex, quoted: list, start: int, end: int, quote_pos
             if person is None:
                 return None
             return describe(index, quoted, person, ws[i].lower, (ws[i].start, ws[i].end))
-    groups = [e for e in art.entities if e.label in GROUP_LABELS and e.start >= start and e.end <= end]
+    groups = index.entities_between(start, end, GROUP_LABELS)
     if groups:
         g = groups[-1] if prefer_last else groups[0]
-        return {"speaker": speaker_dict(g) | {"mention": [g.start, g.end]}, "role": None, "role_norm": None,
-                "resolved_from": None}
-    return _capitalised_name(index, ws, prefer_last)
+        return _body(index, g.start, _owned_head(index, g, end), speaker_dict(g))
+    return _capitalised_name(index, ws, prefer_last) or _head_phrase(index, ws, prefer_last)
+
+
+def _body(index: WordIndex, start: int, end: int, entity: dict) -> dict:
+    """An organisation speaking: the entity, or the body it owns ("министрлігінің баспасөз қызметі")."""
+    text = index.article.text[start:end]
+    speaker = entity if end == entity["end"] else {**entity, "text": text, "norm": text, "end": end}
+    return {"speaker": speaker | {"mention": [start, end]}, "role": None, "role_norm": None, "resolved_from": None}
+
+
+def _owned_head(index: WordIndex, g: Entity, end: int) -> int:
+    """End of "ORG-ның X Y" when X Y ends in an organisation head noun; the entity's end otherwise."""
+    if case_of(g) != "Gen":
+        return g.end
+    ws = index.between(g.end, end)[:3]
+    for i, w in enumerate(ws):
+        if is_org_head(w):
+            return w.end
+    return g.end
+
+
+def _head_phrase(index: WordIndex, ws: list[Word], prefer_last: bool) -> dict | None:
+    """No entity at all: a capitalised phrase ending in an organisation head noun ("Ұлттық статистика бюросы")."""
+    heads = [i for i, w in enumerate(ws) if is_org_head(w)]
+    for i in (reversed(heads) if prefer_last else heads):
+        j = i
+        while j > 0 and i - j < 3 and not ws[j - 1].lower.endswith(("да", "де", "та", "те")):
+            j -= 1
+        while j < i and not ws[j].text[:1].isupper():
+            j += 1
+        if ws[j].text[:1].isupper():
+            s, e = ws[j].start, ws[i].end
+            return _body(index, s, e, {"text": index.article.text[s:e], "norm": index.article.text[s:e],
+                                       "entity_group": -1, "start": s, "end": e})
+    return None
 
 
 def _resolve_role(index: WordIndex, quoted: list, ws: list[Word], i: int, hit: tuple[str, int],

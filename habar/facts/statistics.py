@@ -39,7 +39,7 @@ def _number(text: str) -> float:
 
 def _spans(index: WordIndex, start: int, end: int) -> list[dict]:
     art = index.article
-    ents = [e for e in art.entities if e.label in STAT_LABELS and e.start >= start and e.end <= end]
+    ents = index.entities_between(start, end, STAT_LABELS)
     if ents:
         return [{"start": e.start, "end": _with_suffix(art.text, e.end), "text": e.text, "value": _entity_value(e),
                  "unit": _entity_unit(e), "attributive": e.text.lower().endswith(_ATTRIBUTIVE)} for e in ents]

@@ -12,44 +12,48 @@ import re
 
 from habar.document import Article, Fact
 from habar.facts import slots
-from habar.facts.lexicon import BOILERPLATE
-from habar.facts.marks import quoted_spans
+from habar.facts.words import WordIndex
 
 MIN_WORDS, MAX_WORDS = 6, 60
 _CREDIT = re.compile(r",?\s*[–—-]?\s*деп\s+(?:хабарлайды|жазады|мәлімдейді)\s+[^\n]{1,60}$")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def summarise(article: Article, quotes: list[Fact], phrases: list[dict], size: int = 3) -> dict:
+def summarise(article: Article, quotes: list[Fact], phrases: list[dict], size: int = 3,
+              index: WordIndex | None = None) -> dict:
     """{"sentences": [[start, end], ...], "text": ...}: 3 sentences, or 2 when the article has few good ones."""
+    index = index or WordIndex(article)
     text = article.text
-    quoted = [(q.open, q.close) for q in quoted_spans(text)]
+    quoted = [(q.open, q.close) for q in slots.quoted(index)]
     keys = [p["text"].lower() for p in phrases]
     seen = {_norm(article.title)} if article.title else set()
     candidates = []
     spans = slots.sentence_spans(article)
+    furniture = set(slots.boilerplate(index))
     for i, (start, end) in enumerate(spans):
+        if spans[i] in furniture:
+            continue
         start, end = _trim(text, start, end)
-        sentence = text[start:end]
-        norm = _norm(sentence)
-        n_words = len(norm.split())
+        norm = _norm(text[start:end])
+        n_words = norm.count(" ") + 1
         if norm in seen or not (MIN_WORDS <= n_words <= MAX_WORDS):
             continue
         seen.add(norm)
-        in_quotes = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
-        low = sentence.lower()
-        if in_quotes > 0.3 * (end - start) or any(cue in low for cue in BOILERPLATE):
+        in_quotes = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted if a < end and b > start)
+        if in_quotes > 0.3 * (end - start):
             continue
-        if sentence.rstrip()[-1:] not in ".!?…" and i + 1 < len(spans):
+        if text[end - 1] not in ".!?…" and i + 1 < len(spans):
             continue  # a headline or a caption
+        low = index.lower[start:end]
         score = 1.0 / (1.0 + i) ** 0.5
         score += 0.3 * sum(k in low for k in keys)
-        score += 0.1 * min(3, sum(1 for e in article.entities if start <= e.start < end))
-        score += 0.1 * bool(re.search(r"\d", sentence))
+        score += 0.1 * min(3, len(index.entities_between(start, end)))
+        score += 0.1 * bool(_DIGIT.search(text, start, end))
         candidates.append((score, start, _cut_credit(text, start, end)))
     count = size if len(candidates) >= 2 * size else min(2, len(candidates))
     best = sorted(sorted(candidates, reverse=True)[:count], key=lambda c: c[1])

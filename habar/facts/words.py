@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from habar.document import Article, Entity
-from habar.facts.lexicon import ROLE_ENDINGS, ROLES, SAY_FORMS, VERB_ENDINGS, VERBAL_ENDINGS, CLAUSE_FINAL_ENDINGS, WORD_CHARS
+from habar.facts.lexicon import CLAUSE_FINAL_ENDINGS, VERBAL_ENDINGS, WORD_CHARS
 
 WORD_RE = re.compile(rf"[{WORD_CHARS}]+(?:[-'’][{WORD_CHARS}]+)*")
 
@@ -27,11 +27,18 @@ class Word:
 
 
 def words(article: Article, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of `article.text[start:end]`, with lemmas from the article's tokens where they exist."""
+    """The words of `article.text[start:end]`: the tokenizer's words (with lemmas) when the article has tokens,
+    else a regex pass over the text."""
     end = len(article.text) if end is None else end
-    lemmas = _lemma_index(article)
-    return [Word(m.group(), m.start(), m.end(), m.group().lower(), lemmas.get(m.start(), ""))
+    if article.tokens:
+        return [Word(t.text, t.start, t.end, t.text.lower(), t.lemma.lower())
+                for t in article.tokens
+                if t.kind in _WORD_KINDS and t.text[:1].isalnum() and start <= t.start and t.end <= end]
+    return [Word(m.group(), m.start(), m.end(), m.group().lower(), "")
             for m in WORD_RE.finditer(article.text, start, end)]
+
+
+_WORD_KINDS = frozenset({"word", "number", "domain", "hashtag"})
 
 
 class WordIndex:
@@ -41,74 +48,21 @@ class WordIndex:
         self.article = article
         self.all = words(article)
         self._starts = [w.start for w in self.all]
+        self.entities = sorted(article.entities, key=lambda e: (e.start, e.end))
+        self._entity_starts = [e.start for e in self.entities]
+        self.lower = article.text.lower()
+        self.memo: dict[str, object] = {}  # per-article results that several rules share (sentence flags)
+
+    def entities_between(self, start: int, end: int, labels: tuple[str, ...] | None = None) -> list[Entity]:
+        """Entities wholly inside [start, end), optionally of some labels, in text order."""
+        i = bisect_left(self._entity_starts, start)
+        j = bisect_left(self._entity_starts, end, lo=i)
+        return [e for e in self.entities[i:j] if e.end <= end and (labels is None or e.label in labels)]
 
     def between(self, start: int, end: int) -> list[Word]:
         i = bisect_left(self._starts, start)
         j = bisect_left(self._starts, end, lo=i)
         return [w for w in self.all[i:j] if w.end <= end]
-
-
-def _lemma_index(article: Article) -> dict[int, str]:
-    # Rebuilt per call rather than cached at module level, so tests never need to reset anything; callers that
-    # need many windows pass one list of words around instead.
-    return {t.start: t.lemma.lower() for t in article.tokens if t.lemma}
-
-
-def stem_matches(word: Word, stem: str, endings: frozenset[str] = VERB_ENDINGS) -> bool:
-    """`word` is a form of `stem`: by its lemma when known, else by stem + a known ending."""
-    if word.lemma:
-        return word.lemma == stem
-    return word.lower.startswith(stem) and word.lower[len(stem):] in endings
-
-
-def match_entry(ws: list[Word], i: int, entry: str | tuple[str, ...], endings: frozenset[str] = VERB_ENDINGS) -> int:
-    """Number of words an entry ("атап өт", "айт") covers at `ws[i]`, 0 when it does not match there."""
-    parts = entry.split() if isinstance(entry, str) else list(entry)
-    if i + len(parts) > len(ws):
-        return 0
-    for k, part in enumerate(parts[:-1]):
-        if ws[i + k].lower != part:
-            return 0
-    return len(parts) if stem_matches(ws[i + len(parts) - 1], parts[-1], endings) else 0
-
-
-def find_entry(ws: list[Word], entries, endings: frozenset[str] = VERB_ENDINGS) -> tuple[int, int] | None:
-    """(index, length) of the first word where any entry matches, the longest entry winning at one index."""
-    for i in range(len(ws)):
-        best = max((match_entry(ws, i, e, endings) for e in entries), default=0)
-        if best:
-            return i, best
-    return None
-
-
-def is_say(word: Word) -> bool:
-    return word.lower in SAY_FORMS or word.lemma == "де"
-
-
-# Longest entries first; at equal length a capitalised entry first, because "Президент" (head of state) is written
-# with a capital and a company's "президенті" is not.
-_ROLE_PARTS = sorted(((k.lower().split(), k) for k in ROLES), key=lambda p: (-len(p[0]), not p[1][:1].isupper()))
-
-
-def role_at(ws: list[Word], i: int) -> tuple[str, int] | None:
-    """(canonical role, number of words) when a role word ("Мемлекет басшысы", "министрі") starts at `ws[i]`."""
-    for parts, canonical in _ROLE_PARTS:
-        n = len(parts)
-        if i + n > len(ws):
-            continue
-        if canonical[:1].isupper() and not ws[i].text[:1].isupper():
-            continue
-        if all(ws[i + k].lower == parts[k] for k in range(n - 1)):
-            last = ws[i + n - 1]
-            if (last.lemma and last.lemma == parts[-1]) or (
-                last.lower.startswith(parts[-1]) and last.lower[len(parts[-1]):] in ROLE_ENDINGS
-            ):
-                return canonical, n
-    return None
-
-
-def entities_in(article: Article, start: int, end: int, labels: tuple[str, ...] | None = None) -> list[Entity]:
-    return [e for e in article.entities if e.start >= start and e.end <= end and (labels is None or e.label in labels)]
 
 
 GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")

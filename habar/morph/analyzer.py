@@ -17,6 +17,7 @@ from habar.morph.phonology import DEVOICING, VOWELS, final_class, harmony
 from habar.morph.suffixes import Move, max_len, table
 
 FLIPPED_HARMONY_COST = 1.0   # loanwords and names often break harmony: Тоқаевтың, институтқа
+FREQUENCY_WEIGHT = 0.2        # how much a stem's corpus frequency counts against one morpheme (cost 1)
 ALTERNATION_COST = {"": 0.0, "devoice": 0.05, "elision": 0.3, "contraction": 0.1}
 
 
@@ -46,7 +47,11 @@ def walk(rest: str, state: str, h: str, c: str) -> tuple[tuple[Move, ...], ...]:
     tab = table(state, h, c)
     paths = []
     for n in range(min(len(rest), max_len(state)) + 1):
-        moves = tab.get(rest[:n])
+        piece = rest[:n]
+        moves = tab.get(piece)
+        # a suffix-final қ/к/п is voiced before a vowel, like a stem-final one: -лық + -ы -> -лығы
+        if n and n < len(rest) and piece[-1] in DEVOICING and rest[n] in VOWELS:
+            moves = (moves or ()) + tab.get(piece[:-1] + DEVOICING[piece[-1]], ())
         if not moves:
             continue
         for m in moves:
@@ -99,7 +104,7 @@ def _stem_candidates(wl: str, i: int):
         last = stem[-1]
         if last in DEVOICING:                                   # кітаб|ы -> кітап
             yield stem[:-1] + DEVOICING[last], rest, "devoice"
-        if len(stem) >= 3 and last not in VOWELS and stem[-2] not in VOWELS:
+        if len(stem) >= 3 and last not in VOWELS and (stem[-2] not in VOWELS or stem[-2] in "уи" and stem[-3] in VOWELS):
             for v in "ыі":                                      # халқ|ы -> халық, ауз|ы -> ауыз
                 yield stem[:-1] + v + last, rest, "elision"
     if first == "у":                                            # оқ|у -> оқы+у, оқ|ушы -> оқы+ушы
@@ -131,7 +136,7 @@ def lexical(word: str, flip: bool = False) -> list[Analysis]:
                 h, base = ("f" if h == "b" else "b"), base + FLIPPED_HARMONY_COST
             for e in entries:
                 for path in walk(rest, grammar.START_STATE.get(e.upos, "END"), h, c):
-                    out.append(build(word, i, e.lemma, e.upos, path, base + 0.05 * e.weight))
+                    out.append(build(word, i, e.lemma, e.upos, path, base + FREQUENCY_WEIGHT * e.weight))
     return out
 
 

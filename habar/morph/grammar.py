@@ -33,7 +33,7 @@ STATES: dict[str, list[tuple[str, str, str, str]]] = {
         ("LI", "", "NOM", "ADJ"),       # білімді, тұзды, сулы
         ("сIз", "", "NOM", "ADJ"),      # баласыз, сусыз
         ("шI", "", "NOM", "NOUN"),      # балықшы, жұмысшы
-        ("LIK", "", "NOM", "NOUN"),     # достық, қазақстандық
+        ("LIK", "", "NOM", "ADJ"),      # қазақстандық, мемориалдық (abstract nouns are lexicon words)
         ("шIл", "", "NOM", "ADJ"),      # ұлтшыл
         ("LAс", "", "NOM", "NOUN"),     # замандас, сыныптас
         ("GI", "", "NOM", "ADJ"),       # ішкі, кешегі, жылғы
@@ -181,11 +181,12 @@ START_STATE = {
 
 # Rank of a reading: every non-empty morpheme costs, some readings are rarer than their shape suggests.
 MORPHEME_COST = 1.0
-STATE_COST = {"PRED": 1.5, "VFORM": 0.0, "VERB": 1.5, "VOICE2": 0.5}
+STATE_COST = {"PRED": 1.5, "VFORM": 0.0, "VERB": 1.5, "VOICE2": 0.5, "NOM": 0.3}
 TEMPLATE_COST = {
-    ("VERB", "Q"): -0.9,       # the passive is productive and always stripped (KTB: сатылып -> сат)
+    ("VERB", "Q"): -0.4,       # the passive is productive and stripped (KTB: сатылып -> сат)
     ("VFORM", ""): 1.2,        # a bare verb root read as an imperative
     ("NOM", "GI"): 0.8,
+    ("LOCX", "GI"): -0.6,      # -дағы/-дегі is frequent
     ("NOM", "LAс"): 0.8,
     ("NOM", "шIл"): 0.5,
     ("CASE", "шA"): 1.0,

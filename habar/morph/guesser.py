@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from habar.morph.analyzer import Analysis, build, walk
+from habar.morph.lexicon import stems
 from habar.morph.phonology import final_class, harmony
 
 GUESS_COST = 3.0
@@ -23,7 +24,14 @@ STRIP_BONUS = {
     "CASE:BAн": 1.3, "CASE3:нAн": 1.4, "CASE:Mен": 1.3, "CASE3:мен": 1.0,
     "CASE:CI": 0.9, "CASE3:н": 0.6, "POSS:SI": 0.7, "POSS:YмIз": 0.8,
     "LOCX:GI": 1.0, "RELX:LAр": 0.5,
+    # verb endings on an unknown (or only nominal) stem
+    "VFORM:GAн": 1.5, "VFORM:EтIн": 1.5, "VFORM:EDI": 1.5, "VFORM:YптI": 1.5, "VFORM:DI": 1.0, "VFORM:Yп": 0.8,
+    "VFORM:у": 0.8, "VFORM:сA": 1.0, "NEG:PA": 0.5, "VERB:Q": 0.5, "PTAIL:DIK": 1.0,
 }
+# -сы/-сі after a vowel is a far safer possessive than a bare -ы/-і after a consonant
+SURFACE_BONUS = {("POSS:SI", "сы"): 1.3, ("POSS:SI", "сі"): 1.3}
+FLIP_COST = 0.3   # names and loanwords break harmony often (Йорктің)
+KNOWN_STEM_BONUS = 1.0   # a nominal stem used as a verb (кеңес -> кеңескенде) is likelier than a new word
 # Verb endings distinctive enough to guess an unknown lower-case verb from.
 VERB_GUESS_TAGS = frozenset({"VFORM:GAн", "VFORM:EтIн", "VFORM:YптI", "VFORM:DI", "VFORM:EDI", "VFORM:у",
                              "VERB:Q", "VFORM:Yп", "VFORM:сA", "NEG:PA", "NEG:PAй"})
@@ -78,6 +86,10 @@ def punct_readings(word: str) -> list[Analysis]:
     return []
 
 
+def _bonus(m) -> float:
+    return SURFACE_BONUS.get((m.tag, m.surface), STRIP_BONUS.get(m.tag, 0.0))
+
+
 def guess(word: str) -> list[Analysis]:
     """Inflectional readings of an unknown word: a guessed stem plus the suffixes it plausibly carries."""
     wl = word.lower()
@@ -91,12 +103,14 @@ def guess(word: str) -> list[Analysis]:
         for flip in (False, True):
             hh = h if not flip else ("f" if h == "b" else "b")
             for path in walk(wl[i:], "NPL", hh, c):
-                cost = GUESS_COST + flip * 1.0 - sum(STRIP_BONUS.get(m.tag, 0.0) for m in path)
+                cost = GUESS_COST + flip * FLIP_COST - sum(_bonus(m) for m in path)
                 out.append(build(word, i, lemma, upos, path, cost, "guess"))
             if not capital:
                 for path in walk(wl[i:], "VERB", hh, c):
                     if any(m.tag in VERB_GUESS_TAGS for m in path):
-                        out.append(build(word, i, stem.lower(), "VERB", path, GUESS_COST + 0.5 + flip, "guess"))
+                        cost = GUESS_COST + 0.5 + flip * FLIP_COST - sum(_bonus(m) for m in path)
+                        cost -= KNOWN_STEM_BONUS if stem.lower() in stems() else 0.0
+                        out.append(build(word, i, stem.lower(), "VERB", path, cost, "guess"))
     if word.isupper() and len(word) <= 6:   # acronyms: ҚР, ЕҚЫК, АҚШ-тың is split by the tokenizer
         out.append(Analysis(word, "PROPN", "Case=Nom", (), (), "guess", GUESS_COST - 1.0))
     return out

@@ -55,17 +55,20 @@ def stems() -> dict[str, tuple[Entry, ...]]:
     """lower-cased lemma -> readings, most frequent first."""
     if not LEXICON_FILE.exists():
         raise LexiconError(f"{LEXICON_FILE} is missing; build it with `make lexicon`")
-    raw: dict[str, list[tuple[str, str, int]]] = {}
-    total = 1
-    for _, (lemma, upos, count) in _rows(LEXICON_FILE, 3):
-        n = int(count)
-        total += n
-        raw.setdefault(lemma.lower(), []).append((lemma, upos, n))
+    with gzip.open(LEXICON_FILE, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    bad = next((k for k, r in enumerate(rows) if len(r) != 3), None)
+    if bad is not None:
+        raise LexiconError(f"{LEXICON_FILE}: row {bad + 1} does not have 3 columns; rebuild it with `make lexicon`")
+    log_total = math.log(1 + sum(int(r[2]) for r in rows))
     out: dict[str, tuple[Entry, ...]] = {}
-    log_total = math.log(total)
-    for key, rows in raw.items():
-        rows.sort(key=lambda r: -r[2])
-        out[key] = tuple(Entry(lemma, upos, log_total - math.log(n + 0.5)) for lemma, upos, n in rows)
+    log = math.log
+    for lemma, upos, count in rows:
+        e = Entry(lemma, upos, log_total - log(int(count) + 0.5))
+        key = lemma.lower()
+        old = out.get(key)
+        out[key] = (e,) if old is None else tuple(sorted((*old, e), key=lambda x: x.weight))
     return out
 
 

@@ -33,10 +33,16 @@ VOICING = {"п": "б", "к": "г", "қ": "ғ"}
 DEVOICING = {v: k for k, v in VOICING.items()}
 
 
+RUSSIAN_SURNAME = ("ев", "ева", "евич", "евна")
+
+
 def harmony(word: str) -> str:
     """'b' (back) or 'f' (front) from the last vowel; у/и decide only when no other vowel is present."""
     weak = ""
-    for ch in reversed(word.lower()):
+    word = word.lower()
+    if word.endswith(RUSSIAN_SURNAME) and len(word) > 4:   # Тоқаевтың: -ев/-ева follow the root's harmony
+        word = word[: word.rindex("е")]
+    for ch in reversed(word):
         h = _STRONG.get(ch)
         if h:
             return h

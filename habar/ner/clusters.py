@@ -66,6 +66,7 @@ def build(sentences: list[list[str]], seed: int = 13) -> dict[str, tuple[int, in
 
 def _kmeans(X: np.ndarray, k: int, seed: int, iters: int = 25) -> np.ndarray:
     rng = np.random.default_rng(seed)
+    k = min(k, len(X))  # a tiny corpus has fewer words than clusters
     centres = X[rng.choice(len(X), size=k, replace=False)].copy()
     assign = np.zeros(len(X), dtype=np.int64)
     for _ in range(iters):

@@ -48,7 +48,9 @@ class Featurizer:
         self.gazetteer = gazetteer
         self.morph = morph
         self.plain = plain  # the baseline: word and simple shape features only
-        self.version = version  # feature set of the model (features.json); 2 adds case x capitalisation
+        # feature set of the model (features.json): 0 the first set, 1 adds acronyms and sentence-initial
+        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict
+        self.version = version
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[dict[str, str], list[str]]:
@@ -63,7 +65,9 @@ class Featurizer:
         if self.plain:
             return attrs, own
         stem, case = strip_case(lower)
-        attrs.update(st=stem, cs=case, t=_case_class(word))
+        # version 0 (the first shipped model) told only capitalised from not
+        t = _case_class(word) if self.version >= 1 else ("T" if word[:1].isupper() else "l")
+        attrs.update(st=stem, cs=case, t=t)
         wc = word_class(word)
         if wc:
             attrs["lx"] = wc
@@ -115,7 +119,7 @@ class Featurizer:
         quote = 0
         for i in range(n):
             f = ["b", *entries[i][0]]
-            if i == 0 and not self.plain:
+            if i == 0 and not self.plain and self.version >= 1:
                 f.append("first=" + _case_class(tokens[i]))  # a capital at the start says less
             if i > 0:
                 f += entries[i - 1][1]

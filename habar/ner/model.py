@@ -10,6 +10,7 @@ import pycrfsuite
 
 from habar.ner import clusters as clusters_mod
 from habar.ner import gazetteer as gazetteer_mod
+from habar.ner.corpus import spans
 from habar.ner.features import Featurizer
 from habar.ner.morphfeat import morph_features
 
@@ -53,14 +54,17 @@ EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
 
 
 def trim_spans(tokens: list[str], tags: list[str]) -> list[str]:
-    """Drop dashes, commas and brackets from the edges of predicted entities."""
-    for i, tok in enumerate(tokens):
-        if tok in EDGE_PUNCT and tags[i] != "O":
-            label = tags[i][2:]
-            starts = tags[i].startswith("B-")
-            tags[i] = "O"
-            if starts and i + 1 < len(tags) and tags[i + 1] == f"I-{label}":
-                tags[i + 1] = f"B-{label}"
+    """Drop dashes, commas and brackets from the edges (never the inside) of predicted entities."""
+    for start, end, label in spans(tags):
+        while start < end and tokens[start] in EDGE_PUNCT:
+            tags[start] = "O"
+            start += 1
+        while end > start and tokens[end - 1] in EDGE_PUNCT and not (
+                tokens[end - 1] == ")" and "(" in tokens[start:end - 1]):  # "АТЫО ( NIA )" keeps its bracket
+            end -= 1
+            tags[end] = "O"
+        if start < end:
+            tags[start] = f"B-{label}"
     return tags
 
 

@@ -21,14 +21,15 @@ POSS3 = ("сы", "сі", "ы", "і")
 PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 MIN_STEM = 3
 
-_BY_LENGTH = sorted(CASE_ENDINGS, key=len, reverse=True)
+_LENGTHS = sorted({len(e) for e in CASE_ENDINGS}, reverse=True)  # the longest ending wins
 
 
 def strip_case(lower: str) -> tuple[str, str]:
     """(stem, case) of a lowercase word by its longest case ending; ("word", "Nom") when none applies."""
-    for end in _BY_LENGTH:
-        if lower.endswith(end) and len(lower) - len(end) >= MIN_STEM:
-            stem = lower[: -len(end)]
+    for n in _LENGTHS:
+        end = lower[-n:]
+        if end in CASE_ENDINGS and len(lower) - n >= MIN_STEM:
+            stem = lower[:-n]
             for poss in POSS3:
                 if stem.endswith(poss) and len(stem) - len(poss) >= MIN_STEM:
                     return stem[: -len(poss)], CASE_ENDINGS[end] + "+P3"

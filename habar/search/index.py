@@ -21,20 +21,26 @@ from habar.store import Store, records
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 MARKER = "habar-index.json"
-HEAP = 64_000_000  # bytes for the one indexing thread; tantivy flushes a segment when it is full
+HEAP = 64_000_000
+FACET_ENTITIES = 10  # named entities kept per article for the entity facets, the most mentioned first
+# value types (numbers, dates, amounts) stay searchable with type:, but a facet of "2" or "2018" helps no one
+VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY"}  # bytes for the one indexing thread; tantivy flushes a segment when it is full
 
 
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw")
     # lemmas at token positions, fed pre-tokenized: body has the lemma chosen in context, alt the others
-    for name in ("title", "body", "alt"):
+    for name in ("title", "body"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    sb.add_text_field("alt", tokenizer_name="raw", index_option="freq")  # phrases read the chosen lemmas only
     # ent ("PERSON:Қасым-Жомарт Тоқаев") feeds the facets; typed ("PERSON:қасым-жомарт тоқаев") the filters
-    for name in ("source", "lang", "month", "etype", "ent"):
+    for name in ("source", "lang", "month"):
         sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("etype", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("ent", stored=True, tokenizer_name="raw", index_option="basic")  # stored for facets
     sb.add_text_field("typed", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("entity", tokenizer_name="raw", index_option="freq")
     sb.add_date_field("published", indexed=True, fast=True)
@@ -93,8 +99,10 @@ def make_document(row) -> tantivy.Document:
     for label, norm, key, mentions in entities:
         for _ in range(mentions):  # one token per mention: BM25 ranks the articles that talk most about it first
             doc.add_text("entity", key)
-        doc.add_text("ent", f"{label}:{' '.join(norm.split())}")
         doc.add_text("typed", f"{label}:{key}")
+    named = sorted((e for e in entities if e[0] not in VALUE_TYPES), key=lambda e: -e[3])
+    for label, norm, _, _ in named[:FACET_ENTITIES]:
+        doc.add_text("ent", f"{label}:{' '.join(norm.split())}")
     return doc
 
 

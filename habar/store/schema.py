@@ -41,16 +41,24 @@ MIGRATIONS: list[str] = [
         article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
         data BLOB NOT NULL           -- zlib JSON, columnar: sentences, tokens, entities, facts
     );
-    CREATE TABLE entities (
-        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    -- entities: each distinct (type, base form) once in `names`; `mentions` links it to articles with three
+    -- integers, a tenth of the size of a row that repeats the name (news has some 30 entities per article)
+    CREATE TABLE names (
+        id INTEGER PRIMARY KEY,
         label TEXT NOT NULL,
-        norm TEXT NOT NULL,          -- base form as the NER gave it
-        key TEXT NOT NULL,           -- case-folded norm, what queries match
-        mentions INTEGER NOT NULL,
-        first INTEGER NOT NULL       -- offset of the first mention in text
+        key TEXT NOT NULL,           -- case-folded base form, what queries match
+        norm TEXT NOT NULL,          -- the base form as the NER first gave it
+        UNIQUE (key, label)
     );
-    CREATE INDEX entities_key ON entities(key, label);
-    CREATE INDEX entities_article ON entities(article);
+    CREATE TABLE mentions (
+        name INTEGER NOT NULL REFERENCES names(id),
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (name, article)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_article ON mentions(article);
+    CREATE VIEW entities AS
+        SELECT n.label, n.key, n.norm, m.article, m.count AS mentions FROM mentions m JOIN names n ON n.id = m.name;
     CREATE TABLE facts (
         article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
         kind TEXT NOT NULL,

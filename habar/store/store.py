@@ -35,6 +35,9 @@ class Store:
         self.dir.mkdir(parents=True, exist_ok=True)
         # autocommit mode: transactions are opened explicitly, so a batch is exactly one transaction
         self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+        # small pages: an article's blobs spill into overflow pages whose last one is on average half empty,
+        # which at the default 4 KiB cost 40% of the store; fixed when the file is created, ignored after
+        self.conn.execute("PRAGMA page_size=1024")
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives kill -9; only power loss may drop the last commit
         self.conn.execute("PRAGMA foreign_keys=ON")
@@ -122,11 +125,14 @@ class Store:
             cols = [c for c in _COLUMNS if c != "id"]
             conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, rev = ?, updated = ? WHERE rowid = ?",
                          [getattr(rec, c) for c in cols] + [rev, now, rowid])
-            for table in ("entities", "facts"):
+            for table in ("mentions", "facts"):
                 conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
         conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)", (rowid, rec.annotations))
-        conn.executemany("INSERT INTO entities(article, label, norm, key, mentions, first) VALUES (?, ?, ?, ?, ?, ?)",
-                         [(rowid, *e) for e in rec.entities])
+        conn.executemany("INSERT INTO names(label, norm, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         [(label, norm, key) for label, norm, key, _, _ in rec.entities])
+        conn.executemany("INSERT INTO mentions(name, article, count) "
+                         "SELECT id, ?, ? FROM names WHERE key = ? AND label = ?",
+                         [(rowid, n, key, label) for label, _, key, n, _ in rec.entities])
         conn.executemany('INSERT INTO facts(article, kind, start, "end", args) VALUES (?, ?, ?, ?, ?)',
                          [(rowid, *f) for f in rec.facts])
 
@@ -208,8 +214,8 @@ class Store:
             "sources": dict(c.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
             "dates": {"first": first, "last": last},
             "entities": {
-                "distinct": c.execute("SELECT count(*) FROM (SELECT DISTINCT label, key FROM entities)").fetchone()[0],
-                "mentions": c.execute("SELECT coalesce(sum(mentions), 0) FROM entities").fetchone()[0],
+                "distinct": c.execute("SELECT count(DISTINCT name) FROM mentions").fetchone()[0],
+                "mentions": c.execute("SELECT coalesce(sum(count), 0) FROM mentions").fetchone()[0],
                 "by_type": dict(c.execute("SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
             },
             "facts": c.execute("SELECT count(*) FROM facts").fetchone()[0],

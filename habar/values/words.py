@@ -6,12 +6,16 @@ import re
 from functools import lru_cache
 
 from habar.values import lexicon as lx
-from habar.values.endings import nominal_endings, ordinal_endings, split_known
+from habar.values.endings import ordinal_endings, split_known
 
 _DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-?([a-zа-яәғқңөұүһіё]+))?$", re.IGNORECASE)
 _ALL_NUMBERS = {**lx.NUMBER_WORDS, **{k: lx.NUMBER_WORDS[v] for k, v in lx.NUMBER_ALLOMORPHS.items()}}
 _ORDINAL_STEMS = {**_ALL_NUMBERS, "мың": 1000}
 _YEAR_STEMS = dict.fromkeys(lx.YEAR_WORDS + lx.CENTURY_WORDS)
+# the first one or two letters of every value word, so word_class can skip other words at once
+_OPENINGS = {key[:2] for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS, lx.SCALE_WORDS, lx.MONTHS,
+                                   lx.CURRENCIES, lx.BOUNDS, lx.RELATIVE_DATES, _YEAR_STEMS, lx.UNITS,
+                                   dict.fromkeys(lx.PERCENT_WORDS)) for key in table}
 
 
 def number_word(word: str) -> int | None:
@@ -80,6 +84,8 @@ def approx_ending(word: str) -> bool:
 def word_class(word: str) -> str:
     """A coarse value class of one token, for NER features: NUM, ORD, SCALE, MONTH, CUR, UNIT, BOUND, PCT, ..."""
     w = word.lower()
+    if w[:2] not in _OPENINGS and w[:1] not in _OPENINGS and not any(ch.isdigit() for ch in w):
+        return ""  # no value word starts like this: skip the ending lookups (most tokens)
     if ordinal_word(w) is not None:
         return "ORD"
     if digits(w) is not None:
@@ -103,7 +109,3 @@ def word_class(word: str) -> str:
     if len(w) > 2 and unit_word(w) is not None:
         return "UNIT"
     return ""
-
-
-__all__ = ["number_word", "ordinal_word", "scale_word", "month_word", "currency_word", "unit_word",
-           "bound_word", "digits", "approx_ending", "word_class", "nominal_endings"]

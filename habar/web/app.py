@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from habar.options import Options
-from habar.web import i18n
+from habar.web import charts, i18n
 from habar.web.errors import install_error_handlers
 
 HERE = Path(__file__).resolve().parent
@@ -74,6 +75,11 @@ class Web:
                 self._pipeline = default_pipeline(self.options)
             return self._pipeline
 
+    def text_of(self, article_id: str) -> str:
+        """An article's clean text (the store's own decoding: how it keeps text is its business)."""
+        article = self.store.get(article_id)
+        return article.text if article is not None else ""
+
     def cached(self, key: tuple, build):
         """Memoise `build()` until the store changes (its rev moves): the dashboard scans whole tables."""
         rev = self.store.rev()
@@ -100,7 +106,7 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
                ingest_token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     """The app over `data_dir` (default `options.data_dir`). `ingest_token` (default: the HABAR_INGEST_TOKEN
     environment variable) enables POST /api/ingest; without one, writes are disabled."""
-    from habar.web import analyze, article, dashboard, entity, ingest, search
+    from habar.web import analyze, article, dashboard, docs, entity, ingest, search
 
     options = options or Options()
     root = Path(data_dir) if data_dir is not None else Path(options.data_dir)
@@ -108,7 +114,9 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     token = ingest_token if ingest_token is not None else os.environ.get(TOKEN_ENV, "")
     web = Web(root, options, token.strip(), max_upload_bytes)
 
-    app = FastAPI(title="habar", version="0.1.0", description="Kazakh news: search, articles, entities, facts.")
+    # docs_url=None: /docs is served by habar.web.docs, offline, instead of Swagger UI from a CDN
+    app = FastAPI(title="habar", version="0.1.0", description="Kazakh news: search, articles, entities, facts.",
+                  docs_url=None, redoc_url=None)
     app.state.web = web
     app.state.templates = templates()
     install_error_handlers(app)
@@ -116,7 +124,10 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
+        started = time.perf_counter()
         response = await call_next(request)
+        # the server's own time, apart from the network and the client: what bench/web_latency.py measures
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return i18n.remember(request, response)
@@ -132,13 +143,16 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
 
     for module in (search, article, entity, dashboard, analyze, ingest):
         module.add_routes(app, web)
+    docs.add_routes(app)
     return app
 
 
 def templates() -> Environment:
+    # auto_reload off: templates ship with the package, and checking their mtimes costs a stat per render
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False, extensions=["jinja2.ext.do"])
     env.filters["marks"] = i18n.safe_marks
+    env.globals["month_chart"] = charts.month_chart
     return env
 
 

@@ -17,6 +17,11 @@ from habar.web.search import entity_url
 ID_PATTERN = r"^[^\x00-\x1f]{1,300}$"
 
 
+def web_link(url: str) -> bool:
+    """Only http(s) addresses become links: a `javascript:` or `data:` URL from a feed stays text."""
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
 def text_segments(text: str, entities: list) -> list[dict]:
     """`text` cut into plain pieces and entity mentions (the outermost, first, of overlapping ones)."""
     out, pos = [], 0
@@ -116,6 +121,7 @@ def article_data(web: Web, article_id: str) -> dict:
         item["mentions"] += 1
     return {
         "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+        "link": article.url if web_link(article.url) else None,
         "published": article.published, "lang": article.lang,
         "text": article.text, "raw": article.raw, "segments": text_segments(article.text, article.entities),
         "raw_segments": raw_segments(article.raw, article.changes),

@@ -40,6 +40,21 @@ def nice_ticks(top: float, count: int = 4) -> list[float]:
     return [i * step for i in range(int(math.ceil(top / step)) + 1)]
 
 
+def coarsen(months: list[str], series: dict[str, list[int]]) -> tuple[list[str], dict[str, list[int]]]:
+    """Years instead of months when months would be unreadable: a long span (over five years), or a sparse
+    one (most months empty), where monthly bars or lines are only spikes."""
+    empty = sum(1 for i in range(len(months)) if not any(v[i] for v in series.values()))
+    if len(months) <= 12 or (len(months) <= 60 and empty * 2 <= len(months)):
+        return months, series
+    years = sorted({m[:4] for m in months})
+    index = {y: i for i, y in enumerate(years)}
+    out = {name: [0] * len(years) for name in series}
+    for name, values in series.items():
+        for month, v in zip(months, values):
+            out[name][index[month[:4]]] += v
+    return years, out
+
+
 def _label_every(n: int, room: int) -> int:
     return max(1, math.ceil(n / room))
 
@@ -47,7 +62,7 @@ def _label_every(n: int, room: int) -> int:
 def _x_labels(months: list[str], x_of, y: float) -> list[str]:
     """Month labels, thinned to fit; with many months, only Januaries, labelled by year."""
     parts = []
-    many = len(months) > 24
+    many = len(months) > 24 and len(months[0]) == 7
     every = _label_every(len(months), 12)
     for i, month in enumerate(months):
         if many and not month.endswith("-01") and i != 0:
@@ -64,13 +79,17 @@ def _x_labels(months: list[str], x_of, y: float) -> list[str]:
 
 def month_chart(months: list[str], series: dict[str, list[int]], title: str, y_label: str = "",
                 bars: bool | None = None) -> Markup:
-    """An SVG chart of counts per month: `series` maps a name to one value per month in `months`."""
+    """An SVG chart of counts per month: `series` maps a name to one value per month in `months`. One series
+    is drawn as bars; several as lines, or as stacked bars when the months are coarsened to years."""
     if not months or not series:
         return Markup(f'<svg class="chart empty" role="img" aria-label="{escape(title)}" viewBox="0 0 {WIDTH} 60" '
                       f'xmlns="http://www.w3.org/2000/svg"><text x="{WIDTH / 2}" y="34" text-anchor="middle" '
                       f'font-size="13" fill="#666">{escape(title)}: —</text></svg>')
-    bars = len(series) == 1 if bars is None else bars
-    top = max(max(v) for v in series.values()) or 1
+    coarse = coarsen(months, series)
+    bars = (len(series) == 1 or coarse[0] is not months) if bars is None else bars  # years: stacked bars
+    months, series = coarse
+    stacked = bars and len(series) > 1
+    top = (max(map(sum, zip(*series.values()))) if stacked else max(max(v) for v in series.values())) or 1
     ticks = nice_ticks(top)
     y_max = ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -92,21 +111,26 @@ def month_chart(months: list[str], series: dict[str, list[int]], title: str, y_l
     base = y_of(0)
     out.append(f'<line x1="{LEFT}" y1="{base:.1f}" x2="{WIDTH - RIGHT}" y2="{base:.1f}" stroke="#555"/>')
     out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base:.1f}" stroke="#555"/>')
+    below = [0] * len(months)  # stacked bars: what the series drawn before put under this one
     for n, (name, values) in enumerate(series.items()):
         colour = PALETTE[n % len(PALETTE)]
         if bars:
             w = max(1.0, slot * 0.8)
             for i, v in enumerate(values):
                 if v:
-                    out.append(f'<rect class="bar" x="{x_of(i) - w / 2:.1f}" y="{y_of(v):.1f}" width="{w:.1f}" '
-                               f'height="{base - y_of(v):.1f}" fill="{colour}"><title>{escape(months[i])}: {v}'
+                    lo, hi = below[i], below[i] + v
+                    label = f"{name}, {months[i]}: {v}" if stacked else f"{months[i]}: {v}"
+                    out.append(f'<rect class="bar" x="{x_of(i) - w / 2:.1f}" y="{y_of(hi):.1f}" width="{w:.1f}" '
+                               f'height="{y_of(lo) - y_of(hi):.1f}" fill="{colour}"><title>{escape(label)}'
                                f'</title></rect>')
+                    if stacked:
+                        below[i] = hi
         else:
             points = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(values))
             out.append(f'<polyline class="line" points="{points}" fill="none" stroke="{colour}" stroke-width="2">'
                        f'<title>{escape(name)}</title></polyline>')
     out.extend(_x_labels(months, x_of, HEIGHT - BOTTOM + 16))
-    if len(series) > 1 or not bars:  # a legend under the x labels
+    if len(series) > 1:  # a legend under the x labels
         x = LEFT
         for n, name in enumerate(series):
             colour = PALETTE[n % len(PALETTE)]

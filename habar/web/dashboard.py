@@ -8,14 +8,14 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 
-from habar.search.search import VALUE_TYPES
-from habar.store.records import texts
+from habar.values import VALUE_LABELS
 from habar.web.app import Web, api, render
 from habar.web.charts import per_month
 from habar.web.search import entity_url
 
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 SERIES = 6  # sources drawn apart; the rest are summed as "other"
+VALUE_TYPES = (*VALUE_LABELS, "TIME")  # numbers, dates and amounts: never a "top entity"
 
 
 def _period(start: str, stop: str) -> tuple[str, list]:
@@ -52,14 +52,14 @@ def recent_quotes(web: Web, start: str, stop: str, limit: int = 8) -> list[dict]
     where, args = _period(start, stop)
     conn = web.store.conn
     rows = conn.execute(
-        f"SELECT a.rowid, a.id, a.title, a.published, f.args FROM facts f JOIN articles a ON a.rowid = f.article "
+        f"SELECT a.id, a.title, a.published, f.args FROM facts f JOIN articles a ON a.rowid = f.article "
         f"WHERE f.kind = 'quote' AND {where} ORDER BY a.published DESC, f.start LIMIT ?", args + [limit]).fetchall()
     out = []
-    for rowid, article_id, title, published, args_json in rows:
+    for article_id, title, published, args_json in rows:
         a = json.loads(args_json)
         speaker = a.get("speaker") or {}
         name = speaker.get("norm") or speaker.get("text") or ""
-        text = texts(*conn.execute("SELECT raw, text FROM articles WHERE rowid = ?", (rowid,)).fetchone())[1]
+        text = web.text_of(article_id)
         span = a.get("quote") or [0, 0]
         out.append({"quote": text[span[0]:span[1]], "speaker": name,
                     "speaker_url": entity_url("PERSON", name) if name else None,
@@ -71,7 +71,7 @@ def recent_quotes(web: Web, start: str, stop: str, limit: int = 8) -> list[dict]
 def dashboard_data(web: Web, start: str = "", stop: str = "") -> dict:
     def build() -> dict:
         months, by_lang = per_month(counts_per_month(web, "lang", start, stop), keep=SERIES)
-        months_s, by_source = per_month(counts_per_month(web, "source", start, stop), keep=SERIES)
+        _, by_source = per_month(counts_per_month(web, "source", start, stop), keep=SERIES)
         stats = web.store.stats()
         return {
             "period": {"from": start or (months[0] if months else ""), "to": stop or (months[-1] if months else "")},

@@ -34,23 +34,19 @@ def base_form(web: Web, label: str, key: str) -> str | None:
 
 def quotes_by(web: Web, label: str, key: str, limit: int = 10) -> list[dict]:
     """Quotes whose speaker's base form is this entity, newest first, with the quoted words cut from the text."""
-    from habar.store.records import texts
-
-    conn = web.store.conn
-    rows = conn.execute(
-        "SELECT a.rowid, a.id, a.title, a.published, f.args, f.start, f.\"end\" FROM entities e "
+    rows = web.store.conn.execute(
+        "SELECT a.id, a.title, a.published, f.args, f.start, f.\"end\" FROM entities e "
         "JOIN facts f ON f.article = e.article AND f.kind = 'quote' JOIN articles a ON a.rowid = e.article "
         "WHERE e.key = ? AND e.label = ? ORDER BY a.published DESC LIMIT ?", (key, label, QUOTE_SCAN))
     out = []
-    for rowid, article_id, title, published, args_json, start, end in rows:
+    for article_id, title, published, args_json, start, end in rows:
         args = json.loads(args_json)
         speaker = args.get("speaker") or {}
         if entity_key(speaker.get("norm") or speaker.get("text") or "") != key:
             continue
         span = args.get("quote")
         span = span if isinstance(span, list) and len(span) == 2 else [start, end]
-        text = texts(*conn.execute("SELECT raw, text FROM articles WHERE rowid = ?", (rowid,)).fetchone())[1]
-        out.append({"quote": text[span[0]:span[1]], "article": article_id, "title": title, "published": published,
+        out.append({"quote": web.text_of(article_id)[span[0]:span[1]], "article": article_id, "title": title, "published": published,
                     "url": f"/article/{quote(article_id, safe='')}"})
         if len(out) >= limit:
             break

@@ -1,7 +1,8 @@
 """Interface language: Kazakh by default, Russian and English on request (?lang=, then a cookie).
 
 The strings live in message catalogues, habar/web/messages/{kk,ru,en}.json, one key per string; a test checks
-that every key exists in all three. A missing key shows the key itself, so a gap is visible, not silent.
+that every key exists in all three. A key missing everywhere shows its last part (an entity type the catalogues
+do not name yet shows as "PERSON"), so a gap is visible, not silent.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def translator(lang: str):
     messages, fallback = catalogue(lang), catalogue(DEFAULT)
 
     def t(key: str, **values) -> str:
-        text = messages.get(key) or fallback.get(key) or key
+        text = messages.get(key) or fallback.get(key) or key.partition(".")[2] or key
         return text.format(**values) if values else text
     return t
 

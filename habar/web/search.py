@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus
 
 from fastapi import FastAPI, Query, Request
 
@@ -11,6 +11,7 @@ from habar.web.app import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, Web, api, re
 from habar.web.errors import WebError
 
 DEFAULT_SIZE = 10
+MONTHS_SHOWN = 24  # more months than this are offered as years first; a year filter then shows its months
 SORTS = ("score", "date")
 _NEEDS_QUOTES = re.compile(r'[\s"«»“”„:]')
 
@@ -40,14 +41,13 @@ def remove_clause(q: str, clause: str) -> str:
 
 
 def search_url(q: str, sort: str = "score", size: int = DEFAULT_SIZE, page: int = 1) -> str:
-    params = {"q": q}
+    # built by hand, not with urlencode: a page has a few hundred facet links and this is its hot loop
+    url = "/search?q=" + quote_plus(q)
     if sort != "score":
-        params["sort"] = sort
+        url += f"&sort={sort}"
     if size != DEFAULT_SIZE:
-        params["size"] = size
-    if page > 1:
-        params["page"] = page
-    return "/search?" + urlencode(params)
+        url += f"&size={size}"
+    return url + (f"&page={page}" if page > 1 else "")
 
 
 def _facet_items(q: str, field: str, buckets: list[dict], sort: str, size: int) -> list[dict]:
@@ -75,7 +75,17 @@ def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort:
         hit["url"] = f"/article/{quote(hit['id'], safe='')}"
     raw = result.get("facets", {})
     facets = {name: _facet_items(q, name, raw.get(name, []), sort, size) for name in ("source", "lang")}
-    facets["month"] = _facet_items(q, "date", raw.get("month", []), sort, size)
+    months = raw.get("month", [])
+    if len(months) > MONTHS_SHOWN:
+        years: dict[str, int] = {}
+        for b in months:
+            years[b["value"][:4]] = years.get(b["value"][:4], 0) + b["count"]
+        facets["year"] = _facet_items(q, "date", [{"value": y, "count": n} for y, n in sorted(years.items())],
+                                      sort, size)
+        facets["month"] = []
+    else:
+        facets["year"] = []
+        facets["month"] = _facet_items(q, "date", months, sort, size)
     entities = {}
     for label, buckets in raw.get("entities", {}).items():
         items = _facet_items(q, "entity", buckets, sort, size)

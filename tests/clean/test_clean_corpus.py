@@ -154,3 +154,11 @@ def test_a_failing_article_is_counted_and_the_batch_goes_on():
     done = list(pipe.run([art(0, STORIES[0]), bad, art(2, STORIES[2])]))
     assert [a.id for a in done] == ["a0", "a2"]
     assert pipe.stats["ok"] == 2 and sum(v for k, v in pipe.stats.items() if k.startswith("failed[")) == 1
+
+
+def test_clean_corpus_survives_a_broken_article():
+    bad = art(5, STORIES[0])
+    bad.meta = None
+    result = clean_corpus([art(0, STORIES[1]), bad, art(2, STORIES[2])])
+    assert [a.id for a in result.articles] == ["a0", "a2"]
+    assert sum(v for k, v in result.stats.items() if k.startswith("failed[")) == 1

@@ -47,7 +47,10 @@ def test_both_backends_agree_after_the_letter_rule(backend, text, lang):
 
 @pytest.mark.parametrize("text, guess, lang", [
     ("Бүгін Қазақстанда жаңа заң күшіне енді.", "ky", "kk"),  # Kazakh letters overrule a Kyrgyz guess
-    ("Бүгүн Кыргызстанда жаңы мыйзам күчүнө кирди.", "kk", "other"),  # no Kazakh letter: not Kazakh
+    # no Kazakh letter in eight words or more: not Kazakh
+    ("Бүгүн Кыргызстанда жаңы мыйзам күчүнө кирди деп билдирди өкмөт.", "kk", "other"),
+    ("Жаңы китепкана күн сайын саат тогузда ачылат.", "kk", "other"),  # a Kyrgyz long vowel: саат
+    ("Ертең Астанада жиналыс болады.", "kk", "kk"),  # short: a Kazakh fragment need not show ә ғ қ ұ һ і
     ("Сегодня в стране вступил в силу новый закон.", "kk", "ru"),
     ("Тоқаев посетил Шымкент и встретился с жителями города, рассказав о планах развития.", "ru", "ru"),
     ("Київ і Харків отримали нові автобуси.", "kk", "other"),  # ї: Ukrainian

@@ -37,6 +37,7 @@ def test_000_loses_the_top_lead_copy_and_keeps_its_paragraph():
     # the sentence stays in its paragraph, followed by the next sentence of that paragraph
     assert LEAD + "\nОрталық екі елдің IT-мамандары" in a.text
     assert any(r["reason"] == "repeat:lead" and r["text"].startswith("АТЫО") for r in a.meta["cleaning"])
+    assert "5G және т.б. қоса алғанда" in a.text  # the abbreviation a splitter tore onto two lines
 
 
 def test_001_keeps_one_title_drops_telegram_and_records_the_author():

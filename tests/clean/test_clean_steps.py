@@ -105,6 +105,13 @@ def test_long_paragraph_printed_twice_loses_the_second():
     ("Фото из открытых источников", "credit"),
     ("14 мамыр 2024, 10:42", "dateline"),
     ("03.12.2024, 08:40", "dateline"),
+    ("10.07.2024 | 18:30 | 👁 4 120", "dateline"),
+    ("Жаңалықтар | Қоғам", "breadcrumb"),
+    ("Главная / Политика", "widget"),
+    ("Экономика > Қаржы > Банктер", "breadcrumb"),
+    ("Дереккөз: aqjol.kz", "credit"),
+    ("Сізге бұл жаңалық ұнады ма? Достарыңызбен бөлісіңіз!", "share"),
+    ("Тақырып бойынша:", "read-also"),
 ])
 def test_boilerplate_rules_match(line, reason):
     assert match_rule(line) == reason
@@ -120,6 +127,9 @@ def test_boilerplate_rules_match(line, reason):
     "2024 жылғы 14 мамырда Семейде көпір құрылысы басталды.",
     "Telegram-ның негізін қалаушы Павел Дуров Астанаға келді.",
     "Оқырмандар бұл мақаланы бөлісуге асықты.",
+    "ол иә / жоқ деді",  # lower-case items are not a breadcrumb
+    "Ол: иә / жоқ деді",
+    "Алматы – Астана",
     "",
 ])
 def test_boilerplate_rules_leave_news_alone(line):
@@ -132,6 +142,13 @@ def test_boilerplate_step_records_each_line():
     assert a.text == f"{BODY}\n\n"
     assert [(r["step"], r["reason"]) for r in a.meta["cleaning"]] == [
         ("clean_boilerplate", "boilerplate:read-also"), ("clean_boilerplate", "boilerplate:subscribe")]
+
+
+def test_headlines_under_a_bare_related_header_go_too():
+    raw = f"{BODY}\n\nТақырып бойынша:\nАқтауда жаңа зауыт салынады\nАтырауда көпір ашылды\n\nСоңғы сөйлем осында."
+    a = run(clean_boilerplate, raw)
+    assert a.text == f"{BODY}\n\n\nСоңғы сөйлем осында."
+    assert [r["reason"] for r in a.meta["cleaning"]] == ["boilerplate:read-also"] * 3
 
 
 # --- byline -----------------------------------------------------------------------------------------------

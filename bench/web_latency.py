@@ -1,0 +1,220 @@
+"""Search page latency under load: 8 concurrent clients on loopback against `habar serve`.
+
+`python -m bench.web_latency [--n 100000] [--db DIR] [--clients 8] [--requests 2000] [--shared ../shared/data]`
+
+The store: articles generated at run time from real Kazakh sentences (KazNERD, with its gold entities as the
+articles' entities), shuffled into articles of 10 to 40 sentences, never written to the repo. They are stored
+pre-tokenized (`steps=[]`, no morphology: lemmas are the case-folded words), which builds a big store in
+minutes instead of hours; the index and the pages are the same as for analysed articles. With --db the store is
+kept and reused by the next run.
+
+The load: `habar serve` in its own process; a Python client (httpx, asyncio) keeps `--clients` requests in
+flight, each a GET of the HTML search page (hits, snippets, facets) for a query drawn from a mix of words,
+two-word queries, phrases, exclusions, source/date/entity filters and sort=date. The server time of each
+request is read from the Server-Timing header the app sets; the client time includes HTTP on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kaznerd(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Sentences, detokenized with single spaces, with their gold entity spans (start, end, label)."""
+    out, words, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if words:
+                text, spans, pos, current = "", [], 0, None
+                for word, tag in zip(words, tags):
+                    start = len(text) + (1 if text else 0)
+                    text = f"{text} {word}" if text else word
+                    if tag.startswith("B-"):
+                        current = [start, len(text), tag[2:]]
+                        spans.append(current)
+                    elif tag.startswith("I-") and current is not None:
+                        current[1] = len(text)
+                    else:
+                        current = None
+                out.append((text, [tuple(s) for s in spans]))
+            words, tags = [], []
+            continue
+        token, tag = line.rsplit(" ", 1)
+        words.append(token)
+        tags.append(tag)
+    return out
+
+
+def articles(sentences, n: int, seed: int = 7):
+    from habar.document import Entity
+    from habar.search.analysis import fallback_tokens
+    from habar.document import Article
+
+    rng = random.Random(seed)
+    sources = [f"source{i:02d}.kz" for i in range(20)]
+    for i in range(n):
+        text, entities = "", []
+        for sentence, spans in rng.sample(sentences, rng.randint(10, 40)):
+            base = len(text) + (1 if text else 0)
+            text = f"{text}\n{sentence}" if text else sentence
+            entities += [Entity(sentence[s:e], label, base + s, base + e, norm=sentence[s:e]) for s, e, label in spans]
+        tokens = fallback_tokens(text)
+        for t in tokens:
+            t.lemma = t.text.casefold()
+        day = rng.randrange(365 * 10)
+        yield Article(id=f"gen-{i}", raw=text, text=text, title=" ".join(text.split()[:8]),
+                      source=rng.choice(sources), url=f"https://example.kz/gen/{i}",
+                      published=time.strftime("%Y-%m-%d", time.gmtime(1420070400 + day * 86400)),
+                      lang=rng.choice(["kk"] * 9 + ["ru"]), tokens=tokens, entities=entities)
+
+
+def build(db: Path, sentences, n: int) -> float:
+    from habar.options import Options
+    from habar.store import Store
+    from habar.store.ingest import ingest
+
+    have = Store(db).count() if (db / "habar.sqlite").exists() else 0
+    if have >= n:
+        return 0.0
+    started = time.perf_counter()
+    gen = articles(sentences, n)
+    for _ in range(have):  # a kept store: add only the missing articles
+        next(gen)
+    ingest(gen, db, Options(workers=1, progress=False), steps=[])
+    return time.perf_counter() - started
+
+
+def make_queries(sentences, n: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    words = [w for s, _ in sentences for w in s.split() if len(w) >= 4 and w.isalpha()]
+    names = [s[a:b] for s, spans in sentences for a, b, label in spans if label in ("PERSON", "GPE")]
+    kinds = [
+        lambda: rng.choice(words),
+        lambda: f"{rng.choice(words)} {rng.choice(words)}",
+        lambda: '"' + " ".join(rng.choice(sentences)[0].split()[:2]) + '"',
+        lambda: f"{rng.choice(words)} -{rng.choice(words)}",
+        lambda: f"{rng.choice(words)} source:source{rng.randrange(20):02d}.kz",
+        lambda: f"{rng.choice(words)} date:{rng.randrange(2015, 2025)}",
+        lambda: f'entity:"{rng.choice(names)}"',
+        lambda: rng.choice(words) + "&sort=date",
+    ]
+    return [rng.choice(kinds)() for _ in range(n)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+async def load(base: str, queries: list[str], clients: int) -> tuple[list[float], list[float], int]:
+    import httpx
+
+    server, client_times, failed = [], [], 0
+    todo = iter(queries)
+
+    async def worker(http: httpx.AsyncClient):
+        nonlocal failed
+        for q in todo:
+            text, _, extra = q.partition("&")
+            params = {"q": text, **dict([extra.split("=")] if extra else [])}
+            started = time.perf_counter()
+            r = await http.get(f"{base}/search", params=params, headers={"accept": "text/html"})
+            client_times.append((time.perf_counter() - started) * 1000)
+            if r.status_code != 200:
+                failed += 1
+            timing = r.headers.get("server-timing", "")
+            if "dur=" in timing:
+                server.append(float(timing.split("dur=")[1]))
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
+        await asyncio.gather(*(worker(http) for _ in range(clients)))
+    return server, client_times, failed
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100_000, help="articles in the store")
+    ap.add_argument("--db", type=Path, default=None, help="keep (and reuse) the store here")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--warmup", type=int, default=100)
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("HABAR_SHARED_DATA", ROOT.parent / "shared" / "data")))
+    args = ap.parse_args()
+    source = args.shared / "kaznerd"
+    files = sorted(source.rglob("*.txt")) if source.is_dir() else []
+    files = [f for f in files if "with_sentID" not in str(f)]
+    if not files:
+        print(f"web_latency: skipped: no KazNERD files under {source}; pass --shared DIR")
+        return
+    sentences = [s for f in files for s in kaznerd(f)]
+    db = args.db or Path(tempfile.mkdtemp(prefix="habar-web-latency-"))
+    took = build(db, sentences, args.n)
+    from habar.store import Store
+
+    with Store(db) as store:
+        count = store.count()
+    print(f"store: {count} articles from {len(sentences)} KazNERD sentences, {du(db) / 1e9:.2f} GB "
+          f"(index {du(db / 'index') / 1e9:.2f} GB){f', built in {took:.0f} s' if took else ', reused'}; {db}")
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", "from habar.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
+                              cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stderr=subprocess.PIPE)
+    try:
+        import httpx
+
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit(f"web_latency: the server did not start: {server.stderr.read().decode()[-2000:]}")
+            time.sleep(0.2)
+        queries = make_queries(sentences, args.warmup + args.requests)
+        asyncio.run(load(base, queries[:args.warmup], args.clients))
+        started = time.perf_counter()
+        server_ms, client_ms, failed = asyncio.run(load(base, queries[args.warmup:], args.clients))
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(f"search page (HTML, facets, snippets), {args.clients} concurrent clients, {len(client_ms)} requests, "
+          f"{failed} failed, {len(client_ms) / wall:.0f} requests/s")
+    for name, values in (("server", server_ms), ("client", client_ms)):
+        print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "
+              f"p99 {percentile(values, 99):.1f}  mean {statistics.mean(values):.1f}")
+    if args.db is None:
+        shutil.rmtree(db, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
