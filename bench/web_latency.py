@@ -1,6 +1,7 @@
 """Search page latency under load: 8 concurrent clients on loopback against `habar serve`.
 
-`python -m bench.web_latency [--n 100000] [--db DIR] [--clients 8] [--requests 2000] [--shared ../shared/data]`
+`python -m bench.web_latency [--n 100000] [--db DIR] [--clients 8] [--requests 2000] [--workers 1]
+[--shared ../shared/data]`
 
 The store: articles generated at run time from real Kazakh sentences (KazNERD, with its gold entities as the
 articles' entities), shuffled into articles of 10 to 40 sentences, never written to the repo. They are stored
@@ -164,6 +165,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--warmup", type=int, default=100)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (habar serve --workers)")
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("HABAR_SHARED_DATA", ROOT.parent / "shared" / "data")))
     args = ap.parse_args()
     source = args.shared / "kaznerd"
@@ -183,7 +185,8 @@ def main() -> None:
           f"(index {du(db / 'index') / 1e9:.2f} GB){f', built in {took:.0f} s' if took else ', reused'}; {db}")
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", "from habar.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-c", "from habar.cli import main; main()", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(args.workers)],
                               cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stderr=subprocess.PIPE)
     try:
         import httpx
@@ -207,7 +210,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(10)
-    print(f"search page (HTML, facets, snippets), {args.clients} concurrent clients, {len(client_ms)} requests, "
+    print(f"search page (HTML, facets, snippets), {args.workers} server process(es), {args.clients} concurrent "
+          f"clients, {len(client_ms)} requests, "
           f"{failed} failed, {len(client_ms) / wall:.0f} requests/s")
     for name, values in (("server", server_ms), ("client", client_ms)):
         print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "

@@ -145,15 +145,12 @@ def base_lexicon(hun: dict[str, str], words: set[str], forms: Counter) -> dict[t
         hand_pos[lemma].add(upos)
     adj = {w for w, ps in hand_pos.items() if "ADJ" in ps}
     names = {w.lower() for w, ps in hand_pos.items() if "PROPN" in ps}
-    attested = {w.lower() for w in words} | {w.lower() for w in forms}
     lex: dict[tuple[str, str], int] = {}
     for word, cls in hun.items():
         if cls == "V":
             for root in verb_roots(word, words):
                 if len(root) >= 2:
                     lex[(root, "VERB")] = 0
-        elif word.lower() not in attested:
-            continue   # hunspell also lists bare generation stems (мектептерд) that are not words
         elif word in hand_pos or word in closed_forms or word in names:
             continue   # the hand-written part of speech replaces hunspell's single nominal class
         elif word[:1].isupper():
@@ -197,23 +194,33 @@ def _finite(tag: str) -> bool:
 
 def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: set[str]) -> set[tuple[str, str]]:
     """Entries that are inflected forms of another stem: nominals with case/possessive/participle endings,
-    verb roots that are a passive or a negation of another root (сатыл- -> сат, жазба- -> жаз)."""
+    verb roots that are a passive or a negation of another root (сатыл- -> сат, жазба- -> жаз), and
+    hunspell's bare generation stems that are no words (мектептерд = мектептер + д)."""
     api = reload()
     drop = set()
+    attested = {w.lower() for w in words}
     for (lemma, upos) in lex:
         if lemma in hand:
+            continue
+        if upos != "VERB" and lemma.lower() not in attested and any(
+            a.source == "lexicon" and a.suffixes for cut in (1, 2) for a in api._analyze(lemma[:-cut])
+        ):
+            drop.add((lemma, upos))
             continue
         for a in api._analyze(lemma):
             if a.source != "lexicon" or a.lemma.lower() == lemma.lower() or any(t.startswith(DERIVATION_PREFIXES) for t in a.tags):
                 continue
+            if a.upos == "VERB" and a.tags == ("VERB:Q",) and (len(a.lemma) >= 3 or a.lemma in hand):
+                drop.add((lemma, upos))   # a passive stem, as a verb root or as hunspell's nominal (жазыл)
+                break
             if upos == "VERB":
-                if a.upos == "VERB" and a.tags in (("VERB:Q",), ("NEG:PA",)) and (len(a.lemma) >= 3 or a.lemma in hand):
+                if a.upos == "VERB" and a.tags in (("NEG:PA",), ("VERB:Q", "VFORM:E")) and (len(a.lemma) >= 3 or a.lemma in hand):
                     drop.add((lemma, upos))
                     break
             elif any(t in STRONG_TAGS or t.startswith(STRONG_PREFIXES) or _finite(t) for t in a.tags):
                 if lemma.endswith(("шы", "ші")) and "VFORM:ушI" in a.tags:
                     continue   # agent nouns are words of their own: жазушы, оқушы
-                if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and inflected_count(a.lemma, words) < 3:
+                if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and inflected_count(a.lemma, words) < 4:
                     continue
                 drop.add((lemma, upos))
                 break

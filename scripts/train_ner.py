@@ -32,8 +32,8 @@ from habar.ner.model import trim_spans
 from habar.ner.morphfeat import morph_features, morph_works
 
 SEED = 13
-FEATURE_VERSION = 0  # the shipped model's feature set (habar.ner.features.Featurizer.version)
-USE_MORPH = False    # the shipped model's use of habar.morph features
+FEATURE_VERSION = 2  # the shipped model's feature set (habar.ner.features.Featurizer.version)
+USE_MORPH = True     # the shipped model's use of habar.morph features
 FOLDS = 5
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 220, "feature.possible_transitions": True}
 BASELINE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="add habar.morph lemma/POS/case features")
     ap.add_argument("--version", type=int, default=FEATURE_VERSION, help="feature set (see Featurizer)")
     ap.add_argument("--clusters", type=Path, default=None, help="reuse this clusters.tsv instead of rebuilding it")
+    ap.add_argument("--dev-scores-from", type=Path, default=None,
+                    help="with --all: take the dev figures from this dev_scores.json of an identical train-part "
+                         "run instead of training that model again")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -117,7 +120,14 @@ def main(argv: list[str] | None = None) -> int:
               "morph": morph is not None, "feature_version": args.version}
     print(f"params {params}, habar.morph features: {morph is not None}", file=sys.stderr)
 
-    if not args.no_baseline:
+    carried = json.loads(args.dev_scores_from.read_text(encoding="utf-8")) if args.dev_scores_from else None
+    if carried is not None:
+        if not args.all or carried.get("params") != params or carried.get("feature_version") != args.version:
+            raise SystemExit(f"{args.dev_scores_from}: its params/feature version differ from this run's "
+                             f"(or --all is missing); run without --dev-scores-from")
+        report.update({k: carried[k] for k in ("baseline", "model") if k in carried})
+        report["dev_scores_from"] = str(args.dev_scores_from)
+    if not args.no_baseline and carried is None:
         plain = Featurizer({}, {}, plain=True)
         secs = train([(plain.sentence(s.tokens), s.tags) for s in train_part], BASELINE_PARAMS, tmp / "baseline")
         base = evaluate(tmp / "baseline", plain, dev, trim=False)
@@ -132,11 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters: {len(cl)} words/stems in {time.time() - t0:.0f} s", file=sys.stderr)
         clusters.save(cl, args.out / "clusters.tsv")
     cl = clusters.load(args.out / "clusters.tsv")
-    secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
-    gaz = gazetteer.build(train_part)
-    full = evaluate(tmp / "model", Featurizer(cl, gaz, morph, version=args.version), dev)
-    print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
-    report["model"] = full
+    if carried is None:
+        secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
+        gaz = gazetteer.build(train_part)
+        full = evaluate(tmp / "model", Featurizer(cl, gaz, morph, version=args.version), dev)
+        print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
+        report["model"] = full
     if args.all:
         every = train_part + dev
         gaz = gazetteer.build(every)

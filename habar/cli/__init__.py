@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "reindex": "habar.cli.store:reindex",
     "stats": "habar.cli.store:stats",
     "serve": "habar.cli.serve:serve",
+    "topics": "habar.topics.cli:topics",
 }
 
 

@@ -2,7 +2,8 @@
 extractive summary and keyphrases.
 
 Each fact kind is one module of rules over `WordIndex` (words with lemmas) and the article's entities; the cue words
-live in `habar.facts.lexicon`. `extract` runs them all; `step` is the pipeline step.
+live in `habar.facts.lexicon`. `extract` runs them all, `annotate` adds the summary and keyphrases, `step` is the
+pipeline step, and `facts_view` / `search_fields` give the flat views for JSON output, the store and search.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from habar.facts.keyphrases import Corpus, keyphrases
 from habar.facts.quotes import find_quotes
 from habar.facts.statistics import find_statistics
 from habar.facts.summary import summarise
+from habar.facts.view import facts_view, search_fields
 from habar.facts.words import WordIndex
 from habar.pipeline import step as make_step
 
-__all__ = ["Corpus", "extract", "step", "annotate"]
+__all__ = ["Corpus", "annotate", "extract", "facts_view", "keyphrases", "search_fields", "step"]
 
 
 def extract(article: Article, index: WordIndex | None = None) -> list[Fact]:
@@ -32,13 +34,12 @@ def annotate(article: Article, corpus: Corpus | None = None) -> Article:
     """Fill `article.facts` and the `summary` and `keyphrases` metadata."""
     index = WordIndex(article)
     article.facts = extract(article, index)
-    quotes = [f for f in article.facts if f.kind == "quote"]
     phrases = keyphrases(article, corpus, index=index)
     article.meta["keyphrases"] = phrases
-    article.meta["summary"] = summarise(article, quotes, phrases, index=index)
+    article.meta["summary"] = summarise(article, article.facts, phrases, index=index)
     return article
 
 
-@make_step("facts", requires=("tokens", "entities"), provides=("facts",))
+@make_step("facts", requires=("tokens", "entities"), provides=("facts", "summary", "keyphrases"))
 def step(article: Article) -> Article:
     return annotate(article)

@@ -9,6 +9,7 @@ for a sentence that only continues the story ("Тараптардың кезде
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from habar.document import Fact
@@ -50,8 +51,8 @@ def find_events(index: WordIndex) -> list[Fact]:
         if not any(cue in low for cue in _CUES):
             continue  # most sentences name no agreement or meeting: substring tests rule them out cheaply
         ws = index.between(start, end)
-        at = [m.start() for m in _CUE_RE.finditer(index.lower, start, end)]
-        cued = sorted({i for i, w in enumerate(ws) if any(w.start <= p < w.end for p in at)})
+        starts = [w.start for w in ws]
+        cued = sorted({bisect_right(starts, m.start()) - 1 for m in _CUE_RE.finditer(index.lower, start, end)} - {-1})
         ents = index.entities_between(start, end)
         kind = _noun(ws, "agreement", cued)
         verb = find_entry(ws, SIGNING_VERBS) if kind else None
@@ -90,7 +91,11 @@ def _event(index: WordIndex, kind: str, subtype: str, ents, start: int, end: int
     place = found_place[0] if found_place else None
     if last and (date is None or place is None) and _shares_party(parties, last["parties"]):
         date, place = date or last["date"], place or last["place"]
-    args = {"kind": subtype, "parties": parties, "date": date, "place": place}
+    source = "text" if date else None
+    if date is None and index.article.published[:10]:
+        # news reports an event on the day it happened unless the text says otherwise
+        date, source = index.article.published[:10], "published"
+    args = {"kind": subtype, "parties": parties, "date": date, "date_source": source, "place": place}
     return Fact(kind, start, end, args)
 
 

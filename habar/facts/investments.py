@@ -79,7 +79,7 @@ def _purpose(index: WordIndex, ws, money_at: int, before: list[tuple[int, int]])
         if w.start >= money_at and w.lower != "үшін":
             continue
         two = f"{ws[i - 1].lower} {w.lower[:-2]}" if i else ""
-        if i and any(two.startswith(a) for a in ANAPHORIC_PURPOSE) and w.lower.endswith(_DATIVE):
+        if i and w.lower.endswith(_DATIVE) and two in ANAPHORIC_PURPOSE:
             return _previous_topic(index, before)
         if w.lower in ANAPHORIC_PURPOSE:
             return _previous_topic(index, before)

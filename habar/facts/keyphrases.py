@@ -19,14 +19,20 @@ from typing import Iterable
 from habar.document import Article
 from habar.facts import slots
 from habar.facts.lexicon import CASE_OF_ENDING, NOMINAL_ENDINGS, STOP_WORDS
+from habar.values.lexicon import CURRENCIES, SCALE_WORDS, UNITS
 from habar.facts.words import Word, WordIndex, ending_fits, looks_verbal
 
 MAX_WORDS = 3
+_NAME_LABELS = frozenset({"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "EVENT", "PRODUCT", "PROJECT"})
 MIN_STEM = 4
 TOP = 10
 _BREAK = re.compile(r"[.,;:!?()«»\"“”„–—\n]")
 _VERB_TAGS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "NUM", "PUNCT", "ADV", "PART", "INTJ"}
 _LONGEST_CASE = max(len(e) for e in CASE_OF_ENDING)
+# Scale, currency and unit words belong to amounts ("млн тонна", "млрд теңге"), not to keyphrases.
+_VALUE_WORDS = frozenset(w for table in (SCALE_WORDS, CURRENCIES, UNITS) for w in table if len(w) > 2) | frozenset(
+    f"{w}{e}" for w in ("теңге", "доллар", "тонна", "гектар", "шаршы", "метр") for e in ("", "ге", "ге", "ден", "ны",
+                                                                                       "ға", "дан", "сы", "ы"))
 
 
 def stem(lower: str, proper: bool = False) -> str:
@@ -43,7 +49,10 @@ def _word_info(lower: str, upper: bool, final: bool, tag: str, lemma: str) -> tu
     """(content word?, closes its phrase?, key) of one word form; cached because news repeats its words."""
     if lower in STOP_WORDS or lower[:1].isdigit() or len(lower) < 3:
         return False, False, ""
-    content = tag not in _VERB_TAGS if tag else not _verbal(lower, upper, final)
+    if lower in _VALUE_WORDS:
+        return False, False, ""
+    # A tag can rule a word out, but not in: the tagger calls some finite verbs ("тексерді") nouns.
+    content = (not tag or tag not in _VERB_TAGS) and not _verbal(lower, upper, final)
     return content, _closes(lower), lemma or stem(lower, upper)
 
 
@@ -63,28 +72,33 @@ def _closes(low: str) -> bool:
 def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[str, str]]:
     """(key, surface) of every candidate phrase occurrence in reading order."""
     index = index or WordIndex(article)
-    tags = {t.start: t.upos for t in article.tokens if t.upos}
     text, lower, ws = article.text, index.lower, index.all
+    info = _word_info
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     furniture = slots.boilerplate(index)
-    a = k = 0
+    named = [e for e in index.entities if e.label in _NAME_LABELS]
+    starts, ends = {e.start for e in named}, {e.end for e in named}
+    n, a, k = len(ws), 0, 0
     for b in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
         j = k
-        while j < len(ws) and ws[j].start < b:
+        while j < n and ws[j].start < b:
             j += 1
-        clause_words, k = ws[k:j], j
+        first, last, k = k, j - 1, j
         clause, a = lower[a:b].strip(), b
-        if not clause_words or clause in seen or any(s <= clause_words[0].start < e for s, e in furniture):
+        if first > last or clause in seen or any(s <= ws[first].start < e for s, e in furniture):
             continue  # a repeated headline counts once; site furniture not at all
         seen.add(clause)
         run: list[tuple[Word, str]] = []
-        last = len(clause_words) - 1
-        for i, w in enumerate(clause_words):
-            content, closes, key = _word_info(w.lower, w.text[:1].isupper(), i == last, tags.get(w.start, ""), w.lemma)
+        for i in range(first, j):
+            w = ws[i]
+            content, closes, key = info(w.lower, w.text[0].isupper(), i == last, w.upos, w.lemma)
+            if run and w.start in starts:  # a name is a phrase of its own: "Тоқаев | Ақордада"
+                _flush(run, text, out)
+                run = []
             if content:
                 run.append((w, key))
-                if not closes:
+                if not closes and w.end not in ends:
                     continue
             if run:
                 _flush(run, text, out)
@@ -95,9 +109,16 @@ def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[s
 
 
 def _flush(run: list[tuple[Word, str]], text: str, out: list) -> None:
+    if len(run) == 1:
+        out.append((run[0][1], run[0][0].text))
+        return
     run = run[-MAX_WORDS:]
     for i in range(len(run)):  # the phrase and its head-final sub-phrases
         out.append((" ".join(key for _, key in run[i:]), text[run[i][0].start:run[-1][0].end]))
+
+
+def _proper(forms: dict[str, int]) -> bool:
+    return all(f[:1].isupper() for f in forms)
 
 
 class Corpus:
@@ -144,8 +165,9 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
         weight = corpus.idf(key) if corpus and corpus.n_docs else 1.0
         # Multi-word phrases are rarer and more telling than their words; a single word must repeat to count.
         score = n * weight * (1.0 + 0.5 * (length - 1))
-        if length == 1 and n < 2 and not (corpus and corpus.n_docs):
-            continue
+        if length == 1 and not (corpus and corpus.n_docs) and n < (2 if key[:1] != key[:1].lower() or _proper(
+                forms[key]) else 3):
+            continue  # without document frequencies a lone common word must repeat to count
         scored.append((score, key))
     scored.sort(key=lambda p: (-p[0], p[1]))
     chosen: list[dict] = []

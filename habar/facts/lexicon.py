@@ -7,11 +7,12 @@ and whose earlier items are fixed lower-case words ("атап өтті" = ("ат
 
 from __future__ import annotations
 
-import re
-
 # The alphabet regexes use: the 42 Kazakh Cyrillic letters (both cases), Russian ё, Latin and digits.
 KAZAKH_LETTERS = "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"
 WORD_CHARS = KAZAKH_LETTERS + KAZAKH_LETTERS.upper() + "a-zA-Z0-9"
+
+# "«...» екенін айтты": a partial quote embedded as a that-clause, then a speech verb.
+COMPLEMENTIZERS = frozenset({"екенін", "екендігін", "екенін де", "екені", "екендігі", "болатынын", "болғанын"})
 
 # "де-" (say) is matched by its forms only: as a prefix it would also catch "деңгей", "деректер".
 SAY_FORMS = frozenset({"деді", "дейді", "деп", "депті", "деген", "дегенді", "дейтін", "деді де", "десе", "дегенін"})
@@ -53,7 +54,7 @@ ATTRIBUTION_OPENERS: tuple[tuple[str, ...], ...] = (
 ACCORDING_TO = frozenset({"айтуынша", "сөзінше", "пікірінше", "мәлімдеуінше", "хабарлауынша", "сөзіне қарағанда"})
 
 # Pronouns that stand for the nearest fitting person.
-PRONOUNS = frozenset({"ол", "ол кісі", "спикер", "сарапшы", "ведомство басшысы"})
+PRONOUNS = frozenset({"ол", "ол кісі"})
 
 # Role words: canonical form -> class. Roles of one class name the same office ("Үкімет басшысы" = the Prime Minister).
 ROLES: dict[str, str] = {
@@ -72,6 +73,14 @@ ROLES: dict[str, str] = {
     "губернатор": "governor", "мэр": "mayor", "канцлер": "chancellor", "король": "monarch",
     "құрылтайшы": "founder", "тілші": "journalist", "журналист": "journalist", "капитан": "captain",
     "сыртқы істер министрі": "foreign_minister", "бас хатшы": "secretary_general", "қолбасшы": "commander",
+    # professions: "– деді режиссер" points to the director the article named
+    "режиссер": "director_film", "продюсер": "producer", "жазушы": "writer", "ақын": "poet", "әнші": "singer",
+    "актер": "actor", "актриса": "actor", "суретші": "artist", "ғалым": "scientist", "зерттеуші": "scientist",
+    "спортшы": "athlete", "боксшы": "athlete", "балуан": "athlete", "теннисші": "athlete", "футболшы": "athlete",
+    "шахматшы": "athlete", "инвестор": "investor", "кәсіпкер": "entrepreneur", "фермер": "farmer",
+    "синоптик": "forecaster", "кітапханашы": "librarian", "мұғалім": "teacher", "ұстаз": "teacher",
+    "дәрігер-вирусолог": "doctor", "заңгер": "lawyer", "адвокат": "lawyer", "экономист": "economist",
+    "саясаттанушы": "analyst", "талдаушы": "analyst",
 }
 # How a multi-word role is matched: fixed words, then the stem of the last word, which carries the izafet
 # possessive in the canonical form ("Мемлекет басшы|сы"); habar.morph's lemma of "басшысы" is "басшы".
@@ -150,7 +159,11 @@ BOILERPLATE = (
     "естеріңізге сала", "айта кетейік", "еске салайық", "жарнама", "cookie", "redaction", "© ",
 )
 
-BOILERPLATE_RE = re.compile("|".join(re.escape(cue) for cue in BOILERPLATE))
+# Sentence openers that lean on the sentence before ("Бұдан кейін ...", "Мұны ... атап өтті"): a summary sentence
+# should stand on its own, so these are ranked down.
+DANGLING_OPENERS = ("бұдан кейін", "бұдан басқа", "осылай", "мұны", "бұны", "бұл ", "ол ", "олар ", "сондай-ақ",
+                    "алайда", "демек", "сонымен қатар", "сонымен", "сондықтан", "дегенмен", "оның ", "онда ")
+DANGLING_WORDS = ("осылай деп", "осылай деді", "бұл туралы")
 
 # Function words that end a noun phrase for keyphrases.
 STOP_WORDS = frozenset("""

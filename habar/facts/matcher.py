@@ -28,17 +28,21 @@ class Matcher:
                 self.multi[parts[0]].append((parts, value))
         for values in self.multi.values():
             values.sort(key=lambda p: -len(p[0]))
-        self.longest = max((len(s) for s in self.single), default=0)
+        self.lengths = sorted({len(s) for s in self.single}, reverse=True)
+        self.heads = {s[:2] for s in self.single}  # most words fail on their first two letters already
 
     def _stem_values(self, w: Word) -> list[object]:
         """Values of the single-word entries this word is a form of, the longest stem first."""
         if w.lemma:
             return self.single.get(w.lemma, [])
         low = w.lower
-        for cut in range(min(len(low), self.longest), 0, -1):
-            values = self.single.get(low[:cut])
-            if values and low[cut:] in self.endings:
-                return values
+        if low[:2] not in self.heads:
+            return []
+        for cut in self.lengths:
+            if cut <= len(low):
+                values = self.single.get(low[:cut])
+                if values and low[cut:] in self.endings:
+                    return values
         return []
 
     def _is_form(self, w: Word, stem: str) -> bool:

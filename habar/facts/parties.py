@@ -16,17 +16,19 @@ from habar.facts.matcher import role_at
 from habar.facts.words import LOCATIVE, Word, WordIndex
 
 MAX_CONJUNCT = 8
+BETWEEN = frozenset({"арасында", "арасындағы", "арасы"})
 _POSSESSIVE = ("", "ы", "і", "сы", "сі")
 _OPENING = "«\"„“"
 
 
 _VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # "агенттік" + "і" = "агенттігі", "орталық" + "ы" = "орталығы"
-_HEAD_FORMS = tuple({h for h in ORG_HEADS} | {h[:-1] + _VOICING[h[-1]] for h in ORG_HEADS if h[-1] in _VOICING})
+_HEAD_FORMS = frozenset(set(ORG_HEADS) | {h[:-1] + _VOICING[h[-1]] for h in ORG_HEADS if h[-1] in _VOICING})
 
 
 def is_org_head(w: Word) -> bool:
     """An organisation head noun in the nominative (bare or possessive); the surface form decides the case."""
-    return any(w.lower.startswith(h) and w.lower[len(h):] in _POSSESSIVE for h in _HEAD_FORMS)
+    low = w.lower
+    return any(low.endswith(p) and low[:len(low) - len(p)] in _HEAD_FORMS for p in _POSSESSIVE)
 
 
 def _entity_ending(w: Word, ents: list[Entity]) -> Entity | None:
@@ -52,8 +54,9 @@ def conjunct_parties(index: WordIndex, start: int, end: int, ents: list[Entity],
     for i, w in enumerate(ws):
         if w.lower not in COORDINATORS or i == 0 or i + 1 == len(ws):
             continue
-        left = _left(ws, i, text, ents, blocked)
-        right = _right(ws, i, text, ents, blocked)
+        between = _between_at(ws, i)
+        left = _left(ws, i, text, ents, blocked, between is not None)
+        right = _party(ws[i + 1:between], text, ents) if between else _right(ws, i, text, ents, blocked)
         if left and right:
             for conj in (left, right):
                 if all(p["start"] != conj["start"] for p in out):
@@ -61,9 +64,21 @@ def conjunct_parties(index: WordIndex, start: int, end: int, ents: list[Entity],
     return out
 
 
-def _left(ws: list[Word], i: int, text: str, ents, blocked) -> dict | None:
+def _between_at(ws: list[Word], i: int) -> int | None:
+    """Index of "арасында(ғы)" closing "X пен Y арасында" within a conjunct's reach of the coordinator at i."""
+    for k in range(i + 2, min(len(ws), i + 2 + MAX_CONJUNCT)):
+        if ws[k].lower in BETWEEN:
+            return k
+        if ws[k].lower in COORDINATORS:
+            return None
+    return None
+
+
+def _left(ws: list[Word], i: int, text: str, ents, blocked, between: bool = False) -> dict | None:
+    """The conjunct before the coordinator: it must end in a head noun or a named party, unless "арасында"
+    after the other conjunct already says these are the two sides ("Мемлекет пен операторлар арасында")."""
     last = ws[i - 1]
-    if not (is_org_head(last) or _entity_ending(last, ents)):
+    if not (between or is_org_head(last) or _entity_ending(last, ents)):
         return None
     j = i - 1
     while j > 0 and i - j < MAX_CONJUNCT and not _boundary(ws[j - 1], text, ws[j - 2] if j > 1 else None, blocked) \

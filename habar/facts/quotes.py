@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from habar.document import Fact
-from habar.facts.lexicon import ACCORDING_TO, ATTRIBUTION_OPENERS, NAMING_STEMS, SPEECH_VERBS
+from habar.facts.lexicon import ACCORDING_TO, ATTRIBUTION_OPENERS, COMPLEMENTIZERS, NAMING_STEMS, SPEECH_VERBS
 from habar.facts import slots
 from habar.facts.marks import Quoted, clause_end, clause_start
 from habar.facts.speakers import describe, find_speaker, nearest_person
@@ -48,9 +48,11 @@ def _after(index: WordIndex, quoted: list[Quoted], q: Quoted):
         return None  # the sentence ended at the quote: not this layout
     end = clause_end(text, lead)
     ws = index.between(lead, end)
-    if not ws or ws[0].start != lead or not is_say(ws[0]):
+    if not ws or ws[0].start != lead or not (is_say(ws[0]) or ws[0].lower in COMPLEMENTIZERS):
         return None
     say, rest = ws[0], ws[1:]
+    if say.lower in COMPLEMENTIZERS and find_entry(rest, SPEECH_VERBS) is None:
+        return None  # «...» екенін білдік: a that-clause without a speech verb
     if say.lower in ("деп", "деген", "дейтін", "депті") and rest and any(
             rest[0].lower.startswith(s) for s in NAMING_STEMS) and not match_entry(rest, 0, "атап өт"):
         return None  # «Жасыл ел» деп аталатын бағдарлама: a name, not speech

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from habar.document import Entity
 from habar.facts.lexicon import PRONOUNS, ROLES
-from habar.facts.marks import clause_start
+from habar.facts.marks import clause_start, inside
 from habar.facts.slots import case_of
 from habar.facts.matcher import role_at
 from habar.facts.parties import is_org_head
@@ -18,6 +18,7 @@ from habar.facts.words import GENITIVE, WordIndex, Word, ends_with
 SPEAKER_LABELS = ("PERSON",)
 GROUP_LABELS = ("ORGANISATION",)  # "деп хабарлады министрлік": an organisation can speak, too
 ROLE_GAP = 2  # characters allowed between a role and the name it precedes (a space, a comma)
+SUBJECT_LOOKBACK = 3  # sentences with a person mention searched back for a subject
 
 
 def same_person(a: Entity, b: Entity) -> bool:
@@ -29,8 +30,8 @@ def same_person(a: Entity, b: Entity) -> bool:
 def role_before(index: WordIndex, mention: Entity, quoted: list) -> dict | None:
     """The role phrase right before a mention: a POSITION entity or a role word, with its genitive owner."""
     art = index.article
-    for e in art.entities:
-        if e.label == "POSITION" and 0 <= mention.start - e.end <= ROLE_GAP:
+    for e in index.entities_between(max(0, mention.start - 120), mention.start, ("POSITION",)):
+        if 0 <= mention.start - e.end <= ROLE_GAP:
             ws = index.between(e.start, e.end)
             found = next((role_at(ws, i) for i in range(len(ws)) if role_at(ws, i)), None)
             return {"text": e.text, "norm": found[0] if found else (e.norm or e.text), "start": e.start, "end": e.end}
@@ -56,20 +57,26 @@ def _owner_start(index: WordIndex, ws: list[Word], i: int) -> int:
 
 
 def person_mentions(index: WordIndex, quoted: list) -> list[Entity]:
-    from habar.facts.marks import inside
+    """Person mentions outside quotes (a name said inside a quote is not who speaks)."""
     return [e for e in index.article.entities if e.label in SPEAKER_LABELS and not inside(quoted, e.start)]
 
 
 def nearest_person(index: WordIndex, quoted: list, pos: int, fits=None) -> Entity | None:
-    """The person nearest before `pos` (an antecedent), else after it. Within the sentence of the nearest mention
-    the subject wins: "Мұрат Нұртілеу Хань Чунлинмен кездесті. «...», – деді ол." is Нұртілеу speaking."""
+    """The person an anaphor at `pos` stands for: the subject (a nominative mention) of the nearest sentence before
+    `pos` that has one, the first such in that sentence ("Мұрат Нұртілеу Хань Чунлинмен кездесті. ... – деді ол"
+    is Нұртілеу; "Ол Асқар Жұмабаевты марапаттады" has no subject mention, so the sentence before it decides).
+    Without any nominative mention, the latest mention before `pos`; without one before, the first after."""
     people = [e for e in person_mentions(index, quoted) if fits is None or fits(e)]
     before = [e for e in people if e.end <= pos]
     if before:
-        last = max(before, key=lambda e: e.end)
-        start = clause_start(index.article.text, last.start)
-        same = [e for e in before if e.start >= start]
-        return next((e for e in same if case_of(e) == "Nom"), last)
+        by_sentence: dict[int, list[Entity]] = {}
+        for e in before:
+            by_sentence.setdefault(clause_start(index.article.text, e.start), []).append(e)
+        for start in sorted(by_sentence, reverse=True)[:SUBJECT_LOOKBACK]:
+            subject = next((e for e in by_sentence[start] if case_of(e) == "Nom"), None)
+            if subject is not None:
+                return subject
+        return max(before, key=lambda e: e.end)
     after = [e for e in people if e.start >= pos]
     return min(after, key=lambda e: e.start) if after else None
 

@@ -110,12 +110,11 @@ def _subject(index: WordIndex, start: int, end: int, s: dict) -> dict | None:
 
 def _right_phrase(index: WordIndex, start: int, end: int) -> list:
     """The noun phrase after a number and its unit, up to the verb or the first case-marked word."""
-    tags = {t.start: t.upos for t in index.article.tokens if t.upos}
     out = []
     for w in index.between(start, end)[:MAX_SUBJECT_WORDS]:
         if w.start <= start + 1 and not out and (w.lower in UNITS or w.lower.endswith(_ATTRIBUTIVE)):
             continue  # the unit itself
-        if looks_verbal(w, tags.get(w.start, ""), clause_final=True) or w.lower in STOP_WORDS:
+        if looks_verbal(w, w.upos, clause_final=True) or w.lower in STOP_WORDS:
             break
         out.append(w)
         if _is_head(w.lower):

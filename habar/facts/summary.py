@@ -1,7 +1,7 @@
 """Extractive summary: the 2-3 sentences that best cover the article, without boilerplate or direct speech.
 
-Sentences are scored by position (news puts the point first), by the keyphrases and entities they hold, and by
-numbers (facts); a sentence is never chosen when it is mostly quoted speech, site furniture ("Telegram арнамызға
+Sentences are scored by position (news puts the point first), by the keyphrases and entities they hold, by
+numbers and extracted facts, and ranked down when they lean on the sentence before ("Бұдан кейін ..."); a sentence is never chosen when it is mostly quoted speech, site furniture ("Telegram арнамызға
 жазылыңыз"), a headline without a full stop, a repeat of an earlier sentence or of the title, or very short.
 A trailing source credit (", деп хабарлайды Zakon.kz.") is cut from the chosen span.
 """
@@ -12,6 +12,7 @@ import re
 
 from habar.document import Article, Fact
 from habar.facts import slots
+from habar.facts.lexicon import DANGLING_OPENERS, DANGLING_WORDS
 from habar.facts.words import WordIndex
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -24,9 +25,10 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def summarise(article: Article, quotes: list[Fact], phrases: list[dict], size: int = 3,
+def summarise(article: Article, facts: list[Fact], phrases: list[dict], size: int = 3,
               index: WordIndex | None = None) -> dict:
     """{"sentences": [[start, end], ...], "text": ...}: 3 sentences, or 2 when the article has few good ones."""
+    anchors = [f.start for f in facts if f.kind in ("agreement", "meeting", "investment", "statistic")]
     index = index or WordIndex(article)
     text = article.text
     quoted = [(q.open, q.close) for q in slots.quoted(index)]
@@ -51,12 +53,16 @@ def summarise(article: Article, quotes: list[Fact], phrases: list[dict], size: i
             continue  # a headline or a caption
         low = index.lower[start:end]
         score = 1.0 / (1.0 + i) ** 0.5
-        score += 0.3 * sum(k in low for k in keys)
+        score += 0.15 * min(3, sum(k in low for k in keys))
         score += 0.1 * min(3, len(index.entities_between(start, end)))
         score += 0.1 * bool(_DIGIT.search(text, start, end))
-        candidates.append((score, start, _cut_credit(text, start, end)))
+        score += 0.25 * any(start <= a < end for a in anchors)  # it carries a fact: who signed, how much
+        if low.startswith(DANGLING_OPENERS) or any(w in low for w in DANGLING_WORDS):
+            score -= 0.5  # it leans on the sentence before it
+        candidates.append((score, start, end))
     count = size if len(candidates) >= 2 * size else min(2, len(candidates))
     best = sorted(sorted(candidates, reverse=True)[:count], key=lambda c: c[1])
+    best = [(score, s, _cut_credit(text, s, e)) for score, s, e in best]
     return {"sentences": [[s, e] for _, s, e in best], "text": " ".join(text[s:e] for _, s, e in best)}
 
 

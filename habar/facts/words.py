@@ -1,8 +1,8 @@
-"""Words of an article with their lemmas, and matching of lexicon entries against them.
+"""Words of an article with their lemmas, a character-range index over them, and small word tests.
 
 The rules read `Word`s, not raw tokens: when habar.morph has filled `Token.lemma` the lemma is used, and when it
-has not (or the article has no tokens yet) the lower-cased form is matched against stems plus known endings, so
-the rules degrade to suffix matching instead of failing.
+has not (or the article has no tokens yet) the lower-cased form is matched against stems plus known endings
+(habar.facts.matcher), so the rules degrade to suffix matching instead of failing.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class Word:
     end: int
     lower: str
     lemma: str  # from habar.morph; "" when unknown
+    upos: str = ""  # from habar.morph; "" when unknown
 
 
 def words(article: Article, start: int = 0, end: int | None = None) -> list[Word]:
@@ -31,9 +32,10 @@ def words(article: Article, start: int = 0, end: int | None = None) -> list[Word
     else a regex pass over the text."""
     end = len(article.text) if end is None else end
     if article.tokens:
-        return [Word(t.text, t.start, t.end, t.text.lower(), t.lemma.lower())
-                for t in article.tokens
-                if t.kind in _WORD_KINDS and t.text[:1].isalnum() and start <= t.start and t.end <= end]
+        tokens = article.tokens if start == 0 and end == len(article.text) else [
+            t for t in article.tokens if start <= t.start and t.end <= end]
+        return [Word(t.text, t.start, t.end, t.text.lower(), t.lemma.lower() if t.lemma else "", t.upos)
+                for t in tokens if t.kind in _WORD_KINDS and t.text[0].isalnum()]
     return [Word(m.group(), m.start(), m.end(), m.group().lower(), "")
             for m in WORD_RE.finditer(article.text, start, end)]
 

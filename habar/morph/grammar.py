@@ -41,7 +41,7 @@ STATES: dict[str, list[tuple[str, str, str, str]]] = {
     "ADJ": [("", "", "NOM", ""), ("YрAK", "Degree=Cmp", "NPL", "")],   # үлкенірек
     "ADV": [("", "", "END", ""), ("GI", "", "NOM", "ADJ")],             # бүгін -> бүгінгі
     "NUM": [("", "", "NPL", ""), ("YншI", "NumType=Ord", "NPL", ""), ("шI", "NumType=Ord", "NPL", ""),  # 5-ші
-            ("ншI", "NumType=Ord", "NPL", ""), ("LAп", "", "END", "")],
+            ("ншI", "NumType=Ord", "NPL", ""), ("DAGAн", "", "NPL", ""), ("LAп", "", "END", "")],  # 5-нші, ондаған
     "NPL": [("", "", "POSS", ""), ("LAр", "Number=Plur", "POSS", "")],
     "POSS": [
         ("", "", "CASE", ""),

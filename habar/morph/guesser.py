@@ -76,7 +76,8 @@ def number_readings(word: str) -> list[Analysis]:
             out.append(a)
         if out:
             break
-    return out
+    # 1990-жылдары, 10-нан астам: a number with a word or suffixes the tables do not know keeps the number
+    return out or [Analysis(digits, "NUM", "", (), (), "number", 1.0)]
 
 
 def punct_readings(word: str) -> list[Analysis]:

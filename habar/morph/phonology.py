@@ -33,15 +33,15 @@ VOICING = {"п": "б", "к": "г", "қ": "ғ"}
 DEVOICING = {v: k for k, v in VOICING.items()}
 
 
-RUSSIAN_SURNAME = ("ев", "ева", "евич", "евна")
+RUSSIAN_SURNAME = ("ев", "ева", "евич", "евна", "ов", "ова", "ович", "овна")
 
 
 def harmony(word: str) -> str:
     """'b' (back) or 'f' (front) from the last vowel; у/и decide only when no other vowel is present."""
     weak = ""
     word = word.lower()
-    if word.endswith(RUSSIAN_SURNAME) and len(word) > 4:   # Тоқаевтың: -ев/-ева follow the root's harmony
-        word = word[: word.rindex("е")]
+    if word.endswith(RUSSIAN_SURNAME) and len(word) > 4:   # Тоқаевтың, Жұмабековке: the root decides
+        word = word[: max(word.rindex("е") if "ев" in word[-4:] else -1, word.rindex("о") if "ов" in word[-4:] else -1)]
     for ch in reversed(word):
         h = _STRONG.get(ch)
         if h:

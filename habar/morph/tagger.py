@@ -14,32 +14,52 @@ from habar.morph.api import analyze
 from habar.pipeline import step as pipeline_step
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "»", ":", ";", "\"", "«", "“", "”", "—", "–", "-", "(", ")"})
-NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 
 
 def _start_of_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].text in SENTENCE_END
 
 
-def _score(a: Analysis, word: str, prev: Analysis | None, nxt: list[Analysis], sent_start: bool) -> float:
-    """Lower is better: the analyzer's cost plus context adjustments."""
+# Verbs that act as aspectual auxiliaries after a converb: айтып отырды, сындырып кетті, оқып шықты.
+ASPECT_AUX = frozenset({"жат", "отыр", "тұр", "жүр", "кет", "шық"})
+COPULA = frozenset({"е"})
+
+
+def _score(a: Analysis, word: str, prev: Analysis | None, nxt: list[Analysis], sent_start: bool,
+           sent_end: bool) -> float:
+    """Lower is better: the analyzer's cost plus context adjustments (one line per rule)."""
     s = a.cost
     capital = word[:1].isupper() and not word.isupper()
-    if capital and not sent_start:
-        # a capital inside a sentence marks a name; a proper-noun reading or a guess wins over a common word
-        s += -1.5 if a.upos == "PROPN" else 0.0
-    elif capital and sent_start and a.upos == "PROPN" and a.source == "guess":
-        s += 0.5
     nxt0 = nxt[0] if nxt else None
-    if a.upos in ("ADJ", "DET") and not a.feats and nxt0 is not None and nxt0.upos in ("NOUN", "PROPN"):
-        s -= 0.3   # attributive position
+    if capital and not sent_start and a.upos == "PROPN":
+        s -= 1.5   # a capital inside a sentence marks a name
+    if capital and sent_start and a.upos == "PROPN" and a.source == "guess":
+        s += 0.5   # a capital at the start says nothing
+    if a.upos == "CCONJ" and a.lemma == "мен" and sent_start:
+        s += 1.0   # "мен" joins two nouns; at the start it is the pronoun
+    if a.upos in ("ADJ", "DET") and nxt0 is not None and nxt0.upos in ("NOUN", "PROPN", "ADJ", "NUM"):
+        s -= 0.5 if a.upos == "DET" else (0.3 if not a.feats else 0.0)   # attributive position
     if a.upos == "DET" and (nxt0 is None or nxt0.upos not in ("NOUN", "ADJ", "NUM", "PROPN")):
         s += 0.6   # бұл/осы/бір standing alone are pronouns or numerals
-    if a.upos == "ADP" and prev is not None and prev.upos not in NOMINAL and prev.upos != "VERB":
+    if a.upos == "ADJ" and "[psor]" in a.feats:
+        s += 0.3   # a possessed word is more often the noun reading
+    if a.upos == "ADP" and prev is not None and prev.upos not in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ"):
         s += 0.4
-    if a.upos == "AUX" and prev is not None and prev.upos in ("VERB", "ADJ", "NOUN"):
-        s -= 0.3
+    if nxt0 is not None and nxt0.lemma in COPULA and nxt0.upos == "AUX" and a.upos == "VERB":
+        s -= 1.0   # айтушы еді, барған екен: a verb form before the copula
+    if sent_end and a.upos in ("VERB", "AUX") and "VerbForm=Fin" in a.feats:
+        s -= 0.5   # Kazakh is verb-final
+    if sent_end and "Case=Acc" in a.feats and a.upos != "VERB":
+        s += 0.5
     return s
+
+
+def _aux_in_context(a: Analysis, prev: Analysis | None) -> Analysis:
+    """A verb of ASPECT_AUX right after a converb is an auxiliary."""
+    if a.upos == "VERB" and a.lemma in ASPECT_AUX and prev is not None and "VerbForm=Conv" in prev.feats:
+        return Analysis(a.lemma, "AUX", a.feats, a.suffixes, a.tags, a.source, a.cost)
+    return a
 
 
 def choose(tokens: list[Token], readings: list[list[Analysis]]) -> list[Analysis]:
@@ -49,7 +69,9 @@ def choose(tokens: list[Token], readings: list[list[Analysis]]) -> list[Analysis
         prev = chosen[-1] if chosen else None
         nxt = readings[i + 1] if i + 1 < len(readings) else []
         start = _start_of_sentence(tokens, i)
-        chosen.append(min(rs, key=lambda a: _score(a, tok.text, prev, nxt, start)))
+        end = i + 1 == len(tokens) or tokens[i + 1].text in SENTENCE_FINAL
+        best = min(rs, key=lambda a: _score(a, tok.text, prev, nxt, start, end))
+        chosen.append(_aux_in_context(best, prev))
     return chosen
 
 

@@ -13,11 +13,15 @@ from typing import Callable
 from habar.ner.suffixes import strip_case
 from habar.values.words import word_class
 
-_LATIN = re.compile(r"[a-zA-Z]")
-_CYR = re.compile(r"[а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁ]")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CYR = frozenset([chr(c) for c in range(ord("а"), ord("я") + 1)] + [chr(c) for c in range(ord("А"), ord("Я") + 1)]
+                 + list("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ"))
 _SHAPE = [(re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+"), "X"), (re.compile(r"[a-zа-яәғқңөұүһіё]+"), "x"), (re.compile(r"\d+"), "d")]
 OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 CACHE_LIMIT = 300_000
+# attributes a word lends to its neighbours one and two positions away
+NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
+FAR = ("w", "lx", "c1", "t", "g")
 
 # Morphological analysis hook: word -> (lemma, upos, case) or None. Set by habar.ner.model when habar.morph works.
 Morph = Callable[[str], "tuple[str, str, str] | None"]
@@ -88,9 +92,9 @@ class Featurizer:
         if "-" in word:
             own.append("hy")
             own.append(f"hyend={lower.rsplit('-', 1)[1]}")
-        if _LATIN.search(word):
+        if not _LATIN.isdisjoint(word):
             own.append("lat")
-        if _CYR.search(word):
+        if not _CYR.isdisjoint(word):
             own.append("cyr")
         return attrs, own
 
@@ -99,13 +103,11 @@ class Featurizer:
         if hit is not None:
             return hit
         attrs, own = self._word(word)
-        f0 = tuple(f"{k}={v}" for k, v in attrs.items()) + tuple(own)
-        near = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
-        far = ("w", "lx", "c1", "t", "g")
-        entry = (f0,) + tuple(
-            tuple(f"{off}{k}={attrs[k]}" for k in keys if k in attrs)
-            for off, keys in (("-1", near), ("+1", near), ("-2", far), ("+2", far))
-        )
+        kv = {k: f"{k}={v}" for k, v in attrs.items()}
+        near = [kv[k] for k in NEAR if k in kv]
+        far = [kv[k] for k in FAR if k in kv]
+        entry = (tuple(kv.values()) + tuple(own), tuple(["-1" + f for f in near]), tuple(["+1" + f for f in near]),
+                 tuple(["-2" + f for f in far]), tuple(["+2" + f for f in far]))
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()  # bounded memory on long streams; the next words refill it
         self._cache[word] = entry

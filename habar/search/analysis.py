@@ -26,10 +26,10 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LATIN = re.compile(r"[A-Za-zÄäÖöÜüŞşÇçĞğÑñIıİÁáÝýŪū'’-]+")
 SKIPPED_KINDS = {"punct", "symbol"}
 # An analysis counts as a plausible reading when its cost is within this margin of the word's best reading.
-# The analyzer's far-fetched readings (жыл as the verb "жы" + suffix) otherwise cost precision for nothing:
-# measured on KTB with bench/search_quality.py (see the report in docs/benchmarks.md).
-# On KTB: margin 1.0 gives recall 0.82 / precision 0.95, 2.0 gives 0.92 / 0.92, no margin 0.95 / 0.81.
-LEMMA_MARGIN = 2.0
+# The analyzer's far-fetched readings (жыл as the verb "жы" + suffix) otherwise cost precision for little
+# recall. On KTB (python -m bench.search_quality --margins 0,1,2,100), recall / precision were
+# 0.90 / 0.96 at 0, 0.93 / 0.93 at 1, 0.94 / 0.91 at 2 and 0.95 / 0.82 with every reading.
+LEMMA_MARGIN = 1.0
 
 
 # a call that each component must answer once it is usable (installed *and* its data built)
@@ -56,7 +56,9 @@ def component(name: str, attr: str) -> ModuleType | None:
 
 
 def fold(term: str) -> str:
-    return term.casefold()
+    """A term as the index holds it: case-folded, and one token even if a lemma has a space (index terms are
+    joined by spaces, see habar.search.index)."""
+    return term.casefold().replace(" ", "\u00a0")
 
 
 def fallback_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -21,7 +21,14 @@ from habar.store import Store, records
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
+# Our analysis is done before the index sees the text: a field gets its lemmas joined by spaces, one per token
+# position, with GAP where a token has none (punctuation), and tantivy's whitespace tokenizer numbers them. The
+# stop-word filter drops GAP but keeps the position it took, so a phrase does not match across punctuation.
+# Measured against PreTokenizedString (a tantivy.Token object per token, built in Python) on 1,000 articles of
+# the scale benchmark: building the documents took 4.0 s that way and 0.4 s this way; the index is the same.
+LEMMAS = "habar_lemmas"
+GAP = "_"
 MARKER = "habar-index.json"
 HEAP = 64_000_000
 FACET_ENTITIES = 10  # named entities kept per article for the entity facets, the most mentioned first
@@ -32,10 +39,11 @@ VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QU
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw")
-    # lemmas at token positions, fed pre-tokenized: body has the lemma chosen in context, alt the others
+    # lemmas at token positions (see LEMMAS): body has the lemma chosen in context, alt the others
     for name in ("title", "body"):
-        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
-    sb.add_text_field("alt", tokenizer_name="raw", index_option="freq")  # phrases read the chosen lemmas only
+        sb.add_text_field(name, tokenizer_name=LEMMAS, index_option="position")
+    sb.add_text_field("alt", tokenizer_name=LEMMAS, index_option="freq")  # phrases read the chosen lemmas only
+    sb.add_text_field("lead", tokenizer_name=LEMMAS, index_option="freq")  # the first sentence, again
     # ent ("PERSON:Қасым-Жомарт Тоқаев") feeds the facets; typed ("PERSON:қасым-жомарт тоқаев") the filters
     for name in ("source", "lang", "month"):
         sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
@@ -61,32 +69,29 @@ def parse_date(text: str) -> datetime | None:
             return None
 
 
-def body_terms(terms_blob: bytes, spans_blob: bytes) -> tuple[list[tantivy.Token], list[tantivy.Token]]:
-    """The body's tokens (lemma chosen in context) and alt tokens (the other lemmas), at token positions."""
+def lemma_analyzer() -> tantivy.TextAnalyzer:
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(
+        tantivy.Filter.custom_stopword([GAP])).build()
+
+
+def body_texts(terms_blob: bytes) -> tuple[str, str]:
+    """The body field (the lemma chosen in context at each token position) and the alt field (the others)."""
     lines = records.decode_terms(terms_blob)[1:-1].split("\n")
-    spans = records.decode_spans(spans_blob).tolist()
-    body, alt = [], []
-    for i, (line, (start, end)) in enumerate(zip(lines, spans)):
-        if line:
-            first, *others = line.split("|")
-            body.append(tantivy.Token(first, i, start, end))
-            alt.extend(tantivy.Token(o, i, start, end) for o in others)
+    body = " ".join(line.split("|", 1)[0] or GAP for line in lines)
+    alt = " ".join(line.split("|", 1)[1] for line in lines if "|" in line).replace("|", " ")
     return body, alt
 
 
 def make_document(row) -> tantivy.Document:
     """The index document of one store row (see Store.changed_since). The text itself is not needed: the
     index stores nothing but the id, and snippets are cut from the store."""
-    _, article_id, _, source, published, lang, _, _, terms, spans, title_terms, entities = row
+    _, article_id, _, source, published, lang, terms, title_terms, lead_terms, entities = row
     doc = tantivy.Document()
     doc.add_text("id", article_id)
-    body, alt = body_terms(terms, spans)
-    doc.add_pre_tokenized_text("body", tantivy.PreTokenizedString("", body))
-    if alt:
-        doc.add_pre_tokenized_text("alt", tantivy.PreTokenizedString("", alt))
-    if title_terms:
-        doc.add_pre_tokenized_text("title", tantivy.PreTokenizedString(
-            "", [tantivy.Token(t, i, 0, 0) for i, t in enumerate(title_terms.split(" "))]))
+    body, alt = body_texts(terms)
+    for name, value in (("body", body), ("alt", alt), ("title", title_terms), ("lead", lead_terms)):
+        if value:
+            doc.add_text(name, value)
     for name, value in (("source", source), ("lang", lang)):
         if value:
             doc.add_text(name, fold(value))
@@ -121,6 +126,7 @@ class Index:
             log.warning("%s: the index was built by another habar version; rebuilding it from the store", self.path)
             self.marker_path.unlink(missing_ok=True)
             self.tantivy = tantivy.Index(SCHEMA, path=str(self.path), reuse=False)
+        self.tantivy.register_tokenizer(LEMMAS, lemma_analyzer())
         self._writer: tantivy.IndexWriter | None = None
         self.cursor = 0  # the rev up to which documents have been added (committed or not)
 

@@ -21,7 +21,9 @@ from habar.search.analysis import Analyzer, fold
 from habar.search.index import SCHEMA
 
 FIELDS = {"source", "lang", "date", "entity", "type", "title"}
-BOOSTS = {"title": 2.0, "alt": 0.3}  # a word in the title counts double; a lemma the tagger did not choose, little
+# A word in the title counts double, in the lede (first sentence) once more; a lemma the tagger did not choose
+# in context counts little: it is there for recall, not to rank.
+BOOSTS = {"title": 2.0, "lead": 1.0, "alt": 0.3}
 MAX_PHRASE_VARIANTS = 32  # ambiguous phrase words multiply; beyond this the rarest readings are dropped
 
 _CLAUSE = re.compile(
@@ -83,7 +85,7 @@ def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy
         if len(words) == 1:
             q = tantivy.Query.boolean_query([(tantivy.Occur.Should, _term(name, t)) for t in sorted(words[0])])
         else:
-            if name == "alt":  # a phrase is read on the chosen lemmas only
+            if name in ("alt", "lead"):  # a phrase is read on the chosen lemmas of title and body
                 continue
             variants = itertools.islice(itertools.product(*[sorted(w) for w in words]), MAX_PHRASE_VARIANTS)
             q = tantivy.Query.boolean_query(
@@ -124,7 +126,7 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
             return tantivy.Query.empty_query()
         if not c.negative:
             parsed.highlight.update(*words)
-        return _text_query(words, ("title",) if c.field == "title" else ("body", "title", "alt"))
+        return _text_query(words, ("title",) if c.field == "title" else ("body", "title", "lead", "alt"))
     # filters select and do not rank: only words (and entity mentions) contribute to the score
     if c.field in ("source", "lang"):
         return _filter(_term(c.field, fold(c.value.strip())))
@@ -143,7 +145,7 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
     if not any(searcher.doc_freq("entity", k) for k in keys):
         # no entity by that base form: the name as a phrase still finds articles the NER missed
         words = an.query_words(c.value)
-        return _text_query(words, ("body", "title", "alt")) if words else tantivy.Query.empty_query()
+        return _text_query(words, ("body", "title", "lead", "alt")) if words else tantivy.Query.empty_query()
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, _term("entity", k)) for k in keys])
 
 

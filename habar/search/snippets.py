@@ -7,11 +7,8 @@ of them is chosen, and everything but the <mark> tags is HTML-escaped.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from html import escape
-
-import numpy as np
 
 import numpy as np
 

@@ -8,7 +8,7 @@ float32; `VectorIndex` stores them as int8.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,9 +22,10 @@ from habar.semantic.static import StaticModel
 from habar.semantic.teacher import Teacher
 
 __all__ = ["embed_queries", "embed_documents", "embed_passages_teacher", "passages", "best_sentence",
-           "index_articles", "search", "vectors_path", "VectorIndex", "StaticModel", "Teacher",
+           "index_articles", "search", "rerank", "vectors_path", "VectorIndex", "StaticModel", "Teacher",
            "STATIC_MODEL_PATH", "DIM"]
 
+RERANK_TOP = 20  # candidates the teacher re-scores per query: about 0.5 s of teacher time for sentence-long passages
 DIM = 384  # multilingual-e5-small; the static model keeps the teacher's space so the two are comparable
 
 
@@ -52,6 +53,15 @@ def embed_documents(texts: list[str]) -> np.ndarray:
 def embed_passages_teacher(texts: list[str]) -> np.ndarray:
     """Document vectors from the full model ("passage: " prefix): slow, the quality reference."""
     return teacher().passages(list(texts))
+
+
+def rerank(query_vector: np.ndarray, texts: list[str]) -> np.ndarray:
+    """Teacher scores of a few candidate passages (the fast path's top hits) for one query vector.
+
+    The candidates get the "query: " prefix too: e5 treats matching a sentence with its translation as a symmetric
+    task, and on our dev set that beats "passage: " (bench/semantic_eval.py prints both).
+    """
+    return teacher().queries(list(texts)) @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
 
 
 def best_sentence(article: Article, query_vector: np.ndarray) -> tuple[int, int, float]:
@@ -89,6 +99,19 @@ def index_articles(articles: Iterable[Article], index: VectorIndex | None = None
     return index
 
 
-def search(index: VectorIndex, query: str, k: int = 10) -> list[tuple[str, float, int]]:
-    """Top-k (article id, cosine, best passage row) for a query in any language."""
-    return index.search(embed_queries([query])[0], k)
+def search(index: VectorIndex, query: str, k: int = 10, passage_text: Callable[[str, int], str] | None = None,
+           top: int = RERANK_TOP) -> list[tuple[str, float, int]]:
+    """Top-k (article id, score, passage slot) for a query in any language.
+
+    The fast static vectors find candidates; when `passage_text(article_id, slot)` is given, the teacher re-scores
+    the best passage of the first `top` candidates, which puts them first in the teacher's order (the static
+    vectors find the right article among their top 20 far more often than in first place: bench/semantic_eval.py).
+    """
+    qv = embed_queries([query])[0]
+    hits = index.search(qv, max(k, top))
+    if passage_text is None or not hits:
+        return hits[:k]
+    head = hits[:top]
+    scores = rerank(qv, [passage_text(owner, slot) for owner, _, slot in head])
+    order = np.argsort(-scores, kind="stable")
+    return ([(head[n][0], float(scores[n]), head[n][2]) for n in order] + hits[top:])[:k]

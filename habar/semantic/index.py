@@ -1,8 +1,8 @@
 """An exact vector index: int8 (or float16) rows, top-k by dot product, saved with numpy next to the store.
 
 Exact search over a million 384-dimensional int8 rows is one matrix-vector product of 384 MB, which needs no ANN
-library at the embedded default's scale. A row is one passage; `owners[i]` is the article id that row belongs to,
-and an article's score is its best passage's score.
+library at the embedded default's scale. A row is one passage; `owners[i]` is the article id that row belongs to and
+`slots[i]` the passage's position in `passages(article)`. An article's score is its best passage's score.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class VectorIndex:
         self._chunks: list[np.ndarray] = []
         self._matrix = np.zeros((0, dim), dtype=np.int8 if dtype == "int8" else np.float16)
         self.owners: list[str] = []
+        self.slots: list[int] = []
 
     def __len__(self) -> int:
         return len(self.owners)
@@ -44,6 +45,7 @@ class VectorIndex:
                              "embed with the same model that built the index")
         self._chunks.append(self._encode(vectors))
         self.owners.extend([owner] * len(vectors))
+        self.slots.extend(range(len(vectors)))
 
     @property
     def matrix(self) -> np.ndarray:
@@ -63,7 +65,7 @@ class VectorIndex:
         return out / INT8_SCALE if self.dtype == "int8" else out
 
     def search(self, query: np.ndarray, k: int = 10) -> list[tuple[str, float, int]]:
-        """Top-k articles as (owner, score, best row), best first; an article appears once."""
+        """Top-k articles as (owner, score, slot of the best passage), best first; an article appears once."""
         s = self.scores(query)
         if len(s) == 0:
             return []
@@ -81,20 +83,21 @@ class VectorIndex:
             owner = self.owners[row]
             if owner not in seen:
                 seen.add(owner)
-                out.append((owner, float(s[row]), int(row)))
+                out.append((owner, float(s[row]), self.slots[row]))
                 if len(out) == k:
                     break
         return out
 
     def bytes_per_article(self) -> float:
-        """Memory of the vectors divided by the number of distinct articles (row bytes plus the owner id)."""
+        """Memory of the vectors divided by the number of distinct articles (row bytes, owner id, 4-byte slot)."""
         n = len(set(self.owners))
-        return (self.matrix.nbytes + sum(len(o) + 8 for o in self.owners)) / max(n, 1)
+        return (self.matrix.nbytes + sum(len(o) + 8 + 4 for o in self.owners)) / max(n, 1)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez(tmp, matrix=self.matrix, owners=np.asarray(self.owners, dtype=str), dtype=np.asarray(self.dtype))
+        np.savez(tmp, matrix=self.matrix, owners=np.asarray(self.owners, dtype=str),
+                 slots=np.asarray(self.slots, dtype=np.int32), dtype=np.asarray(self.dtype))
         tmp.replace(path)
 
     @classmethod
@@ -105,4 +108,5 @@ class VectorIndex:
             index = cls(int(z["matrix"].shape[1]), str(z["dtype"]))
             index._matrix = z["matrix"]
             index.owners = [str(o) for o in z["owners"]]
+            index.slots = [int(n) for n in z["slots"]]
         return index

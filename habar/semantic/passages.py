@@ -1,8 +1,10 @@
 """What of an article gets a vector: the title with the lead, then one passage per paragraph.
 
-bench/semantic_passages.py measures the choice: with queries aimed at any sentence of an article, title+lead alone
-misses what the body says, and one vector for the whole text blurs it; one vector per paragraph retrieves best for a
-few hundred bytes more per article. Long paragraphs are cut into windows so that each vector stays specific.
+Measured by bench/semantic_passages.py (160 five-paragraph articles, 300 en/ru/ko queries aimed at any sentence,
+static document vectors): R@1 en/ru/ko is 0.82/0.79/0.60 with one vector per paragraph, 0.34/0.34/0.23 with one
+vector for the whole text, 0.21/0.22/0.17 with title+lead only. A mean-pooled vector blurs a paragraph among its
+neighbours, so per-paragraph wins, at one int8 row (about 400 bytes) per paragraph. Long paragraphs are cut at
+sentence ends into windows so that each vector stays specific.
 """
 
 from __future__ import annotations

@@ -103,27 +103,29 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
            steps: list[str] | None = None, progress: Callable[[Iterator], Iterator] = iter,
            commit_seconds: float = COMMIT_SECONDS) -> Counter:
     """Analyse and store `articles`; returns counts per outcome (new, updated, unchanged, duplicate, failed: ...)."""
-    writer = Writer(data_dir, commit_seconds)
-    reader = Store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
     analysis = signature(build_pipeline(options, steps))
-    counts = writer.counts
-
-    def todo() -> Iterator[Article]:
-        for article in articles:
-            known = reader.precheck(article, analysis)
-            if known:
-                counts[known] += 1
-            else:
-                yield article
-
     workers = options.n_workers()
-    pool = None
+    # the workers are forked before the store and the index are opened: an SQLite connection or a tantivy
+    # writer must not cross a fork
+    pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps)) if workers > 1 else None
+    reader = writer = None
     try:
-        if workers <= 1:
+        writer = Writer(data_dir, commit_seconds)
+        reader = Store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
+        counts = writer.counts
+
+        def todo() -> Iterator[Article]:
+            for article in articles:
+                known = reader.precheck(article, analysis)
+                if known:
+                    counts[known] += 1
+                else:
+                    yield article
+
+        if pool is None:
             _init(options, steps)
             results: Iterator = map(analyse, todo())
         else:
-            pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps))
             results = pool.imap(analyse, todo(), chunksize=4)
         for result in progress(results):
             if isinstance(result, Record):
@@ -134,5 +136,6 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
     finally:
         if pool is not None:
             pool.terminate()
-        reader.close()
+        if reader is not None:
+            reader.close()
     return counts

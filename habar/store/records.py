@@ -127,7 +127,7 @@ def decode_article(row: dict) -> Article:
         e.norm = e.norm if e.norm is not None else e.text
     return Article(
         id=row["id"], raw=raw, text=text, title=row["title"], source=row["source"], url=row["url"],
-        published=row["published"], lang=row["lang"], meta=json.loads(row["meta"]),
+        published=row["published"], lang=row["lang"], meta=unpack(row["meta"]),
         sentences=_rows(data["sentences"], Sentence, 0), tokens=tokens, entities=ents,
         facts=[Fact(**f) for f in data["facts"]], changes=changes)
 
@@ -153,10 +153,11 @@ class Record:
     analysis: str
     raw: bytes
     changes: bytes | None
-    meta: str
+    meta: bytes
     terms: bytes
     spans: bytes
     title_terms: str
+    lead_terms: str
     annotations: bytes
     entities: list[tuple[str, str, str, int, int]]  # label, norm, key, mentions, first
     facts: list[tuple[str, int, int, str]]
@@ -175,6 +176,19 @@ def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
     return [tuple(v) for v in seen.values()]
 
 
+def lead_terms(article: Article) -> list[str]:
+    """Index terms of the first sentence (the first 40 tokens without sentences): news puts the story there."""
+    from habar.search.analysis import index_term
+
+    end = article.sentences[0].end if article.sentences else None
+    tokens = [t for t in article.tokens if end is None or t.end <= end][:40 if end is None else None]
+    return [term.replace(" ", "") for term in map(index_term, tokens) if term]
+
+
+def analysis_key(steps: str) -> str:
+    return sha1(steps)
+
+
 def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None = None,
               title_terms: list[str] = ()) -> Record:
     """`alts`: token index -> other possible lemmas; `title_terms`: the title's terms, in order."""
@@ -191,12 +205,13 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
         raw_hash=sha1(article.raw), content_hash=content_key(article), text_hash=text_key(article.text),
-        analysis=analysis,
+        analysis=analysis_key(analysis),
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
         changes=pack(changes) if changes else None,
-        meta=json.dumps(article.meta, ensure_ascii=False),
+        meta=pack(article.meta),
         terms=encode_terms(article.tokens, alts or {}), spans=encode_spans(article.tokens),
         title_terms=" ".join(t.replace(" ", "") for t in title_terms),
+        lead_terms=" ".join(lead_terms(article)),
         annotations=encode_annotations(article),
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],

@@ -22,13 +22,14 @@ MIGRATIONS: list[str] = [
         raw_hash TEXT NOT NULL,      -- sha1 of raw: the same bytes seen again
         content_hash TEXT NOT NULL,  -- sha1 of raw and metadata: unchanged or updated
         text_hash TEXT NOT NULL,     -- sha1 of the normalised, case-folded text: the same article under another id
-        analysis TEXT NOT NULL,      -- the pipeline steps that produced the annotations
+        analysis TEXT NOT NULL,      -- hash of the pipeline steps that produced the annotations
         raw BLOB NOT NULL,           -- zlib
         changes BLOB,                -- zlib JSON [[raw_start, raw_end, new, reason]]; text = raw + changes
-        meta TEXT NOT NULL DEFAULT '{}',
+        meta BLOB NOT NULL,          -- zlib JSON: author, cleaning record, quality, summary...
         terms BLOB NOT NULL,         -- zlib: per token its index terms (see habar.store.records)
         spans BLOB NOT NULL,         -- zlib: per token start and end, as int32 deltas
         title_terms TEXT NOT NULL DEFAULT '',  -- the title's terms, space-separated, in order
+        lead_terms TEXT NOT NULL DEFAULT '',   -- the first sentence's terms: the lede says what the story is about
         rev INTEGER NOT NULL,        -- store sequence number of the last write; the index catches up on it
         updated TEXT NOT NULL
     );

@@ -7,7 +7,6 @@ alone decides what exists, and a crash between the two is repaired on the next o
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +20,7 @@ from habar.store.schema import migrate
 DB_NAME = "habar.sqlite"
 
 _COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
-            "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms")
+            "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms", "lead_terms")
 
 
 class Store:
@@ -73,7 +72,7 @@ class Store:
             row = self.conn.execute("SELECT content_hash, analysis FROM articles WHERE url = ?",
                                     (article.url,)).fetchone()
         if row is not None:
-            return "unchanged" if tuple(row) == (records.content_key(article), analysis) else None
+            return "unchanged" if tuple(row) == (records.content_key(article), records.analysis_key(analysis)) else None
         same_raw = self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1",
                                      (records.sha1(article.raw),)).fetchone()
         return "duplicate" if same_raw else None
@@ -169,7 +168,7 @@ class Store:
         """Rows written after `rev`, oldest first, with what the index needs (see habar.search.index)."""
         while True:
             rows = self.conn.execute(
-                "SELECT rowid, id, rev, source, published, lang, raw, changes, terms, spans, title_terms "
+                "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms "
                 "FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch)).fetchall()
             if not rows:
                 return
@@ -187,13 +186,10 @@ class Store:
         return self.conn.execute("SELECT rev, id FROM deleted WHERE rev > ? ORDER BY rev", (rev,)).fetchall()
 
     def get(self, article_id: str) -> Article | None:
-        self.conn.row_factory = sqlite3.Row
-        try:
-            row = self.conn.execute(
-                "SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
-                "WHERE a.id = ?", (article_id,)).fetchone()
-        finally:
-            self.conn.row_factory = None
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        row = cur.execute("SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
+                          "WHERE a.id = ?", (article_id,)).fetchone()
         return None if row is None else records.decode_article(row)
 
     def hit_rows(self, ids: list[str]) -> dict[str, tuple]:

@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from habar.document import Article
+from habar.options import Options
 from habar.pipeline import step as make_step
 from habar.topics.model import MODEL_DIR, TopicModel
-from habar.topics.seeds import SeedLabels
+from habar.topics.seeds import SeedLabels, labels_path
 
 __all__ = ["SeedLabels", "TopicModel", "classify", "model", "step"]
 
@@ -35,7 +37,18 @@ def classify(article: Article, seeds: SeedLabels | None = None) -> dict:
     return {"label": label, "score": round(score, 4), "source": "sib200"}
 
 
+def user_labels() -> SeedLabels | None:
+    """The user's labels from <data_dir>/topic_labels.json (`habar topics add`), re-read when the file changes."""
+    path = labels_path(Options())
+    return _read_labels(path, path.stat().st_mtime) if path.exists() else None
+
+
+@lru_cache(maxsize=4)
+def _read_labels(path: Path, mtime: float) -> SeedLabels:
+    return SeedLabels.load(path)
+
+
 @make_step("topics", requires=("text",), provides=("topic",))
 def step(article: Article) -> Article:
-    article.meta["topic"] = classify(article)
+    article.meta["topic"] = classify(article, user_labels())
     return article

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MIN_HITS = 2
+LABELS_FILE = "topic_labels.json"
 _WORD = re.compile(r"\w+")
 
 
@@ -49,3 +50,8 @@ class SeedLabels:
         for name, seeds in data.items():
             out.add(name, seeds)
         return out
+
+
+def labels_path(options) -> Path:
+    """Where the user's labels live: <data_dir>/topic_labels.json."""
+    return Path(options.data_dir) / LABELS_FILE

@@ -38,6 +38,12 @@ def nominal_endings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_endings() -> frozenset[str]:
+    """Nominal endings plus the adjectival "-ық/-ік" after a double consonant ("киловаттық", "ваттық")."""
+    return nominal_endings() | {adj + case for adj in ("ық", "ік") for case in CASES}
+
+
+@lru_cache(maxsize=1)
 def ordinal_endings() -> frozenset[str]:
     return frozenset(o + poss + case for o in ORDINAL for poss in ("", "сы", "сі") for case in CASES)
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from habar.values import lexicon as lx
-from habar.values.endings import split_known
+from habar.values.endings import nominal_endings, split_known
 from habar.values.words import digits, number_word, ordinal_word, scale_word
 
 # "99%-ы" -> "99", "%-ы"; "2019-жылы" -> "2019", "жылы"; "500млн" -> "500", "млн"
@@ -22,6 +22,10 @@ def pieces(tokens: list[str]) -> list[str]:
     """Split tokens that glue a number to a word or a percent sign, keeping ordinals like "5-ші" whole."""
     out = []
     for t in tokens:
+        halves = t.split("-")
+        if len(halves) == 2 and all(number_word(h) is not None for h in halves):
+            out += [halves[0], "-", halves[1]]  # "бір-екі", "отыз-қырық": a range; its first number counts
+            continue
         m = _GLUED.match(t.replace("\u00a0", ""))
         if m and ordinal_word(t) is None:
             out += [m.group(1), m.group(2).lstrip("-–")]
@@ -64,7 +68,7 @@ def _read_run(tokens: list[str], i: int) -> Number | None:
         tok = tokens[i]
         low = tok.lower()
         d = digits(tok)
-        if d is not None and (d[1] == "" or d[1] in ("ші", "шы", "інші", "ыншы", "нші", "ншы")):
+        if d is not None and (d[1] == "" or d[1] in nominal_endings() or ordinal_word(tok) is not None):
             if seen and current and not total and re.fullmatch(r"\d{3}", tok) and re.fullmatch(r"\d{1,3}", tokens[i - 1]):
                 current = current * 1000 + d[0]  # "1 000 000": digit groups split by spaces
             elif seen and (current or total):

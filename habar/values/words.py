@@ -6,16 +6,21 @@ import re
 from functools import lru_cache
 
 from habar.values import lexicon as lx
-from habar.values.endings import ordinal_endings, split_known
+from habar.values.endings import ordinal_endings, split_known, unit_endings
 
 _DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-?([a-zа-яәғқңөұүһіё]+))?$", re.IGNORECASE)
 _ALL_NUMBERS = {**lx.NUMBER_WORDS, **{k: lx.NUMBER_WORDS[v] for k, v in lx.NUMBER_ALLOMORPHS.items()}}
 _ORDINAL_STEMS = {**_ALL_NUMBERS, "мың": 1000}
 _YEAR_STEMS = dict.fromkeys(lx.YEAR_WORDS + lx.CENTURY_WORDS)
-# the first one or two letters of every value word, so word_class can skip other words at once
-_OPENINGS = {key[:2] for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS, lx.SCALE_WORDS, lx.MONTHS,
-                                   lx.CURRENCIES, lx.BOUNDS, lx.RELATIVE_DATES, _YEAR_STEMS, lx.UNITS,
-                                   dict.fromkeys(lx.PERCENT_WORDS)) for key in table}
+# every stem of every table word_class consults, so it can skip the other words at once
+_STEMS = {key for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS, lx.SCALE_WORDS, lx.MONTHS,
+                            lx.CURRENCIES, lx.BOUNDS, lx.RELATIVE_DATES, _YEAR_STEMS, lx.UNITS,
+                            dict.fromkeys(lx.PERCENT_WORDS)) for key in table}
+_LONGEST_STEM = max(map(len, _STEMS))
+
+
+def _starts_with_stem(w: str) -> bool:
+    return any(w[:k] in _STEMS for k in range(1, min(len(w), _LONGEST_STEM) + 1))
 
 
 def number_word(word: str) -> int | None:
@@ -54,7 +59,7 @@ def currency_word(word: str) -> str | None:
 
 
 def unit_word(word: str) -> str | None:
-    hit = split_known(word.rstrip("."), lx.UNITS)
+    hit = split_known(word.rstrip("."), lx.UNITS, unit_endings())
     return lx.UNITS[hit[0]] if hit else None
 
 
@@ -84,8 +89,8 @@ def approx_ending(word: str) -> bool:
 def word_class(word: str) -> str:
     """A coarse value class of one token, for NER features: NUM, ORD, SCALE, MONTH, CUR, UNIT, BOUND, PCT, ..."""
     w = word.lower()
-    if w[:2] not in _OPENINGS and w[:1] not in _OPENINGS and not any(ch.isdigit() for ch in w):
-        return ""  # no value word starts like this: skip the ending lookups (most tokens)
+    if not _starts_with_stem(w.replace("ё", "е")) and not any(ch.isdigit() for ch in w):
+        return ""  # every class below needs the word to start with one of its stems: skip most tokens at once
     if ordinal_word(w) is not None:
         return "ORD"
     if digits(w) is not None:

@@ -35,15 +35,9 @@ def analyze_data(web: Web, text: str) -> dict:
         if article is None:
             failed = [k for k, n in pipeline.stats.items() if k.startswith("failed")]
             raise WebError(500, f"analysis failed ({', '.join(failed) or 'unknown step'}); the server log has details")
-        try:
-            from habar.facts import annotate
-        except ImportError:  # facts not installed: the rest of the analysis is still shown
-            annotate = None
-        if annotate is not None and article.tokens:
-            annotate(article)
     return {
         "text": article.text, "lang": article.lang,
-        "steps": [s.name for s in pipeline.steps] + (["facts"] if annotate is not None else []),
+        "steps": [s.name for s in pipeline.steps],
         "sentences": [[s.start, s.end] for s in article.sentences],
         "tokens": [{"text": t.text, "lemma": t.lemma, "upos": t.upos, "feats": t.feats, "kind": t.kind,
                     "start": t.start, "end": t.end} for t in article.tokens],
@@ -53,6 +47,8 @@ def analyze_data(web: Web, text: str) -> dict:
         "facts": [fact_view(article, f) for f in article.facts],
         "summary": article.meta.get("summary"),
         "keyphrases": article.meta.get("keyphrases") or [],
+        "topic": article.meta.get("topic"),
+        "cleaning": article.meta.get("cleaning") or [],
     }
 
 

@@ -49,7 +49,8 @@ class Web:
     ingest_token: str = ""
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     local: threading.local = field(default_factory=threading.local)
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
+    build_lock: threading.Lock = field(default_factory=threading.Lock)
     cache: dict = field(default_factory=dict)
     _pipeline: object = None
 
@@ -68,7 +69,7 @@ class Web:
 
     def pipeline(self):
         """The analysis pipeline for /api/analyze, built on first use (it loads the models)."""
-        with self.write_lock:
+        with self.build_lock:
             if self._pipeline is None:
                 from habar.steps import default_pipeline
 
@@ -104,14 +105,16 @@ def open_store(data_dir: Path) -> None:
 
 def create_app(options: Options | None = None, data_dir: str | Path | None = None,
                ingest_token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
-    """The app over `data_dir` (default `options.data_dir`). `ingest_token` (default: the HABAR_INGEST_TOKEN
-    environment variable) enables POST /api/ingest; without one, writes are disabled."""
+    """The app over `data_dir` (default `options.data_dir`). `ingest_token` (default: `options.ingest_token` or
+    the HABAR_INGEST_TOKEN environment variable) enables POST /api/ingest; without one, writes are disabled."""
     from habar.web import analyze, article, dashboard, docs, entity, ingest, search
 
     options = options or Options()
     root = Path(data_dir) if data_dir is not None else Path(options.data_dir)
     open_store(root)
-    token = ingest_token if ingest_token is not None else os.environ.get(TOKEN_ENV, "")
+    if ingest_token is None:  # an Options setting when the settings table has one, else the environment
+        ingest_token = getattr(options, "ingest_token", "") or os.environ.get(TOKEN_ENV, "")
+    token = str(ingest_token)
     web = Web(root, options, token.strip(), max_upload_bytes)
 
     # docs_url=None: /docs is served by habar.web.docs, offline, instead of Swagger UI from a CDN
@@ -139,7 +142,7 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     @app.get("/api/stats", tags=["stats"])
     def stats() -> dict:
         """Articles, languages, sources, dates, entities and facts in the store."""
-        return {"ok": True, **web.store.stats()}
+        return {"ok": True, **web.cached(("stats",), lambda: web.store.stats())}
 
     for module in (search, article, entity, dashboard, analyze, ingest):
         module.add_routes(app, web)

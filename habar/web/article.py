@@ -138,6 +138,7 @@ def article_data(web: Web, article_id: str) -> dict:
         "other_facts": [f for f in facts if f["kind"] != "quote"],
         "summary": meta.get("summary"),
         "keyphrases": meta.get("keyphrases") or [],
+        "topic": meta.get("topic"),
         "author": meta.get("author", ""),
         "quality": meta.get("quality"),
         "cleaning": meta.get("cleaning") or [],

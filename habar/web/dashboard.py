@@ -72,7 +72,7 @@ def dashboard_data(web: Web, start: str = "", stop: str = "") -> dict:
     def build() -> dict:
         months, by_lang = per_month(counts_per_month(web, "lang", start, stop), keep=SERIES)
         _, by_source = per_month(counts_per_month(web, "source", start, stop), keep=SERIES)
-        stats = web.store.stats()
+        stats = web.cached(("stats",), lambda: web.store.stats())
         return {
             "period": {"from": start or (months[0] if months else ""), "to": stop or (months[-1] if months else "")},
             "articles": stats["articles"], "languages": stats["languages"], "dates": stats["dates"],

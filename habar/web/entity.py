@@ -60,6 +60,11 @@ def entity_data(web: Web, entity_id: str) -> dict:
     if shown is None:
         raise WebError(404, f"no entity {entity_id!r} in the store; entity ids are TYPE:base form, "
                             "as linked from search facets and article pages")
+    return web.cached(("entity", label, key), lambda: _entity_data(web, label, shown, key))
+
+
+def _entity_data(web: Web, label: str, shown: str, key: str) -> dict:
+    """The figures of an entity page: they join every article that names it, so they are cached per store rev."""
     store = web.store
     per_month = [r for r in ent.mentions_per_month(store, shown, label) if r["month"] and len(r["month"]) == 7]
     months = months_between(per_month[0]["month"], per_month[-1]["month"]) if per_month else []

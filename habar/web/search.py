@@ -43,7 +43,7 @@ def remove_clause(q: str, clause: str) -> str:
 def search_url(q: str, sort: str = "score", size: int = DEFAULT_SIZE, page: int = 1) -> str:
     # built by hand, not with urlencode: a page has a few hundred facet links and this is its hot loop
     url = "/search?q=" + quote_plus(q)
-    if sort != "score":
+    if sort != ("score" if q else "date"):  # the default order is left out of the link
         url += f"&sort={sort}"
     if size != DEFAULT_SIZE:
         url += f"&size={size}"
@@ -60,11 +60,13 @@ def _facet_items(q: str, field: str, buckets: list[dict], sort: str, size: int) 
     return out
 
 
-def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort: str = "score") -> dict:
-    """One page of hits for the query, facets as filter links, and the links to the neighbouring pages."""
+def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort: str | None = None) -> dict:
+    """One page of hits for the query, facets as filter links, and the links to the neighbouring pages.
+    Without a sort, a query is ranked by relevance and an empty query (every article) by date."""
     from habar.search.query import QueryError
 
     q = " ".join(q.split())
+    sort = sort or ("score" if q else "date")
     if sort not in SORTS:
         raise WebError(422, f"sort={sort!r} is not known; use one of {', '.join(SORTS)}")
     try:
@@ -113,14 +115,15 @@ def add_routes(app: FastAPI, web: Web) -> None:
                     "source: lang: date:2019-11..2020-01 entity:\"...\" type:PERSON title:")
     page_param = Query(1, ge=1, le=MAX_PAGE, description="page of hits, from 1")
     size_param = Query(DEFAULT_SIZE, ge=1, le=MAX_PAGE_SIZE, description="hits per page")
-    sort_param = Query("score", pattern="^(score|date)$", description="score (BM25) or date (newest first)")
+    sort_param = Query(None, pattern="^(score|date)$",
+                       description="score (BM25) or date (newest first); default score, or date for an empty query")
 
     @app.get("/api/search", tags=["search"])
-    def api_search(q: str = q_param, page: int = page_param, size: int = size_param, sort: str = sort_param):
+    def api_search(q: str = q_param, page: int = page_param, size: int = size_param, sort: str | None = sort_param):
         """Hits with highlighted snippets (HTML-escaped, matches in <mark>), facets and the total."""
         return api(search_data(web, q, page, size, sort))
 
     @app.get("/search", include_in_schema=False)
     def page_search(request: Request, q: str = q_param, page: int = page_param, size: int = size_param,
-                    sort: str = sort_param):
+                    sort: str | None = sort_param):
         return render(request, "search.html", search_data(web, q, page, size, sort))

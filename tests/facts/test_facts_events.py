@@ -30,6 +30,15 @@ def test_agreement_between_countries_with_resolved_date_value():
     assert _names(args) == ["Қазақстан", "Өзбекстан"] and args["kind"] == "шарт" and args["place"] == "Ташкент"
 
 
+def test_between_names_both_sides_and_published_date_fills_in():
+    text = "Мемлекет пен ұялы байланыс операторлары арасындағы меморандумға Астанада қол қойылды."
+    article = article_from_case({"id": "t", "text": text, "entities": [["Астанада", "GPE", "Астана"]]})
+    article.published = "2021-06-03T10:00:00+06:00"
+    [fact] = [f for f in extract(article) if f.kind == "agreement"]
+    assert _names(fact.args) == ["Мемлекет", "ұялы байланыс операторлары"]
+    assert (fact.args["date"], fact.args["date_source"], fact.args["place"]) == ("2021-06-03", "published", "Астана")
+
+
 def test_date_value_from_the_ner_wins():
     from habar.document import Entity
     text = "Кеше Қазақстан мен Қырғызстан меморандумға қол қойды."

@@ -57,3 +57,20 @@ def test_corpus_round_trip(tmp_path):
 def test_stem_fallback():
     assert stem("бекеттері") == "бекет" and stem("метро") == "метро"
     assert stem("Берге", proper=True) == "Берге"
+
+
+def test_views_for_json_store_and_search():
+    from habar.facts.view import facts_view, search_fields
+    from habar.facts.gold import article_from_case
+    from habar.facts import annotate as run
+
+    text = ("«Келісім екі елге де пайдалы», – деді министр Арман Шаққалиев. "
+            "Қазақстан мен Өзбекстан сауда туралы келісімге қол қойды.")
+    article = run(article_from_case({"id": "v", "text": text, "entities": [
+        ["Арман Шаққалиев", "PERSON"], ["Қазақстан", "GPE"], ["Өзбекстан", "GPE"]]}))
+    view = facts_view(article)
+    assert [q["speaker"] for q in view["quotes"]] == ["Арман Шаққалиев"]
+    assert view["quotes"][0]["text"] == "Келісім екі елге де пайдалы"
+    assert [(e["type"], e["kind"]) for e in view["events"]] == [("agreement", "келісім")]
+    assert search_fields(article) == {"has": ["agreement", "quote"], "speaker": ["Арман Шаққалиев"],
+                                      "type": ["agreement", "келісім"], "topic": []}

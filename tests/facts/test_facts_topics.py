@@ -50,3 +50,21 @@ def test_sib200_dev_accuracy():
     predicted = model().predict([r["text"] for r in rows])
     accuracy = sum(p == r["category"] for (p, _), r in zip(predicted, rows)) / len(rows)
     assert accuracy >= 0.80, f"SIB-200 dev accuracy {accuracy:.3f}"
+
+
+def test_topics_cli_and_step_use_the_users_labels(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from habar.topics import step
+    from habar.topics.cli import topics
+
+    monkeypatch.setenv("HABAR_DATA", str(tmp_path))
+    runner = CliRunner()
+    assert runner.invoke(topics, ["add", "агро", "егін", "астық", "фермер"]).exit_code == 0
+    assert runner.invoke(topics, ["list"]).output == "агро\tастық, егін, фермер\n"
+    bad = runner.invoke(topics, ["add", "x", "бір"])
+    assert bad.exit_code == 2 and "add more seeds" in bad.output
+    article = step(Article(id="a", raw="", text="Фермерлер егінді ерте жинады, астық қоймалары толды."))
+    assert article.meta["topic"]["label"] == "агро"
+    assert runner.invoke(topics, ["remove", "агро"]).exit_code == 0
+    assert runner.invoke(topics, ["remove", "агро"]).exit_code == 2

@@ -47,7 +47,9 @@ def seeded(tmp_path_factory):
         pytest.skip(f"the pipeline cannot run yet ({dict(probe.stats)}); run `make models`")
     seed_id = next(iter(read_paths([str(_seed())], options))).id
     db = tmp_path_factory.mktemp("seeded")
-    counts = ingest(read_paths([str(_seed()), str(SAMPLE)], options), db, options)
+    # every step but topic classification, which changes no word, entity or offset and costs seconds per article
+    steps = [st.name for st in probe.steps if st.name != "topics"]
+    counts = ingest(read_paths([str(_seed()), str(SAMPLE)], options), db, options, steps=steps)
     assert not [k for k in counts if k.startswith("failed")], counts
     s = Searcher(db)
     s.steps = [st.name for st in probe.steps]

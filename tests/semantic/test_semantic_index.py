@@ -36,20 +36,21 @@ def test_article_appears_once_and_scores_are_cosines(index: VectorIndex) -> None
     hits = index.search(unit([1, 0, 0, 0]), k=10)
     assert len(hits) == 3
     assert hits[0][1] == pytest.approx(1.0, abs=0.01)
-    assert hits[0][2] == 0  # the matching row is reported for the snippet
+    assert hits[0][2] == 0  # the matching passage of "a" is reported for the snippet
+    assert index.search(unit([0, 1, 0, 0]), k=1)[0][2] == 1
 
 
 def test_save_load_round_trip(index: VectorIndex, tmp_path) -> None:
     path = tmp_path / "vectors.npz"
     index.save(path)
     back = VectorIndex.load(path)
-    assert back.dtype == index.dtype and back.owners == index.owners
+    assert back.dtype == index.dtype and back.owners == index.owners and back.slots == index.slots
     assert np.array_equal(back.matrix, index.matrix)
 
 
 def test_memory_per_article(index: VectorIndex) -> None:
     row_bytes = 4 if index.dtype == "int8" else 8  # 4 dimensions of 1 or 2 bytes
-    assert index.bytes_per_article() == pytest.approx((4 * row_bytes + 4 * (1 + 8)) / 3)
+    assert index.bytes_per_article() == pytest.approx((4 * row_bytes + 4 * (1 + 8 + 4)) / 3)
 
 
 @pytest.mark.parametrize("call, message", [

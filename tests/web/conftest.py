@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # the topic model's threads only fight the tests for two cores
 
 from habar.options import Options
 from web_store import SAMPLE, TOKEN, build_store

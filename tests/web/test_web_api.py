@@ -127,3 +127,12 @@ def test_openapi_lists_every_api_route(client):
         assert path in paths, path
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/search" in docs.text
+
+
+def test_empty_query_lists_newest_first_by_default(client):
+    data = client.get("/api/search", params={"q": "", "size": 10}).json()
+    assert data["sort"] == "date"
+    dates = [h["published"] for h in data["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    assert "sort=score" in data["links"]["by_score"] and "sort=" not in data["links"]["by_date"]
+    assert client.get("/api/search", params={"q": "Тоқаев"}).json()["sort"] == "score"

@@ -95,7 +95,7 @@ def test_search_facet_article_entity_chart(server, browser, shots):
     raw = page.locator("details.raw")
     raw.locator("summary").click()
     assert raw.get_attribute("open") is not None
-    shots(page, "article", full=True)
+    shots(page, "article")
 
     page.locator("article .text a.ent-PERSON").first.click()
     page.wait_for_url("**/entity/PERSON**")
@@ -114,7 +114,7 @@ def test_dashboard_and_phone_layout(server, browser, shots):
     page.goto(f"{server}/dashboard")
     assert page.locator("#by-language svg.chart").is_visible()
     assert page.locator("#by-language polyline, #by-language rect.bar").count() >= 1
-    shots(page, "dashboard", full=True)
+    shots(page, "dashboard")
     page.close()
 
     phone = browser.new_page()
@@ -134,4 +134,18 @@ def test_language_switch(server, browser):
     assert page.locator("html").get_attribute("lang") == "en"
     page.goto(f"{server}/dashboard")  # the choice is remembered
     assert page.locator("html").get_attribute("lang") == "en"
+    page.close()
+
+
+def test_analyze_shows_entities_in_the_text(server, browser, shots):
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{server}/analyze")
+    page.fill("textarea#text", "Қасым-Жомарт Тоқаев Астанада Оңтүстік Корея Президентімен кездесті. "
+                               "Тараптар сауда туралы келісімге қол қойды.")
+    page.locator("form.analyze-form button").click()
+    page.wait_for_selector(".displacy a.ent")
+    assert page.locator(".displacy a.ent-PERSON").count() >= 1
+    assert page.locator("table.tokens tbody tr").count() >= 10
+    shots(page, "analyze")
     page.close()

@@ -15,7 +15,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "habar" / "web" / "templates"
 # keys built at run time from a prefix: every value the code can produce must be covered
 DYNAMIC = {"lang.": LANGUAGES, "fact.": ("quote", "agreement", "meeting", "investment", "statistic"),
            "arg.": ("kind", "parties", "date", "place", "amount", "purpose", "period", "subject", "value", "unit",
-                    "predicate")}
+                    "predicate"),
+           "topic.": ("entertainment", "geography", "health", "politics", "science/technology", "sports", "travel")}
 
 
 def catalogue(lang: str) -> dict:
@@ -25,7 +26,7 @@ def catalogue(lang: str) -> dict:
 def template_keys() -> set[str]:
     keys = set()
     for path in TEMPLATES.glob("*.html"):
-        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", path.read_text(encoding="utf-8")))
     return keys
 
 

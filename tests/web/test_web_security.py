@@ -130,3 +130,18 @@ def test_ingest_is_disabled_without_a_configured_token(tmp_path):
     with TestClient(app) as c:
         r = c.post("/api/ingest", headers={"authorization": "Bearer anything"}, files={"files": ("a.txt", b"x")})
     assert r.status_code == 403 and "HABAR_INGEST_TOKEN" in r.json()["error"]
+
+
+def test_ingest_token_comes_from_the_environment(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from habar.options import Options
+    from habar.web.app import TOKEN_ENV, create_app
+
+    monkeypatch.setenv(TOKEN_ENV, "from-env")
+    app = create_app(Options(workers=1), tmp_path / "db")
+    assert app.state.web.ingest_token == "from-env"
+    with TestClient(app) as c:
+        assert c.post("/api/ingest", files={"files": ("a.txt", b"x")}).status_code == 401
+        wrong = c.post("/api/ingest", headers={"authorization": "Bearer other"}, files={"files": ("a.txt", b"x")})
+        assert wrong.status_code == 403

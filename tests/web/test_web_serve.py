@@ -14,5 +14,5 @@ def test_serve_is_a_command():
 def test_serve_help_lists_db_host_port():
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--db", "--host", "--port", "127.0.0.1", "8000"):
+    for option in ("--db", "--host", "--port", "--workers", "127.0.0.1", "8000"):
         assert option in result.output
