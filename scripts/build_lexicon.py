@@ -122,8 +122,9 @@ def nominal_pos(word: str, hun: dict[str, str], adj: set[str], words: set[str]) 
         return "ADJ"
     if word.endswith(ABSTRACT_ENDINGS):
         return "NOUN"
-    if word.endswith(ADJ_ENDINGS) and word[:-3] in hun:
-        return "ADJ"
+    for e in ADJ_ENDINGS:
+        if word.endswith(e) and word[: -len(e)] in hun:
+            return "ADJ"
     for e in LY_ENDINGS:
         if word.endswith(e) and len(word) > 4 and word[: -len(e)] in hun:
             return "ADJ"
@@ -139,7 +140,9 @@ def nominal_pos(word: str, hun: dict[str, str], adj: set[str], words: set[str]) 
 
 def base_lexicon(hun: dict[str, str], words: set[str], forms: Counter) -> dict[tuple[str, str], int]:
     hand = read_hand(DATA / "stems.tsv", 2)
-    closed_forms = {cols[0] for cols in read_hand(DATA / "closed.tsv", 4)}
+    # closed-class forms replace hunspell's nominal reading, except relational words that also inflect (соң -> соңына)
+    # (ой INTJ / ой "thought", қой PART / қой "sheep" keep both)
+    closed_forms = {cols[0] for cols in read_hand(DATA / "closed.tsv", 4) if cols[2] in ("PRON", "CCONJ", "SCONJ", "AUX")}
     hand_pos: dict[str, set[str]] = defaultdict(set)
     for lemma, upos in hand:
         hand_pos[lemma].add(upos)
@@ -147,9 +150,11 @@ def base_lexicon(hun: dict[str, str], words: set[str], forms: Counter) -> dict[t
     names = {w.lower() for w, ps in hand_pos.items() if "PROPN" in ps}
     lex: dict[tuple[str, str], int] = {}
     for word, cls in hun.items():
+        if cls == "V" and word in hand_pos:
+            continue   # the hand-written list says the -у word is not a verb (екеу, тау)
         if cls == "V":
             for root in verb_roots(word, words):
-                if len(root) >= 2:
+                if len(root) > 2 or len(root) == 2 and (root[-1] not in VOWELS or root in SHORT_VOWEL_ROOTS):
                     lex[(root, "VERB")] = 0
         elif word in hand_pos or word in closed_forms or word in names:
             continue   # the hand-written part of speech replaces hunspell's single nominal class
@@ -183,7 +188,9 @@ STRONG_TAGS = {"CASE:NIң", "CASE:CI", "CASE:GA", "CASE:DA", "CASE:BAн", "CASE:
                "VFORM:EтIн", "VFORM:Yп", "VFORM:сA", "VFORM:у", "VFORM:YптI", "VFORM:EDI", "VFORM:DI",
                "NUM:YншI", "NEG:PAй"}
 # a single possessive or case ending is trusted only on a stem with an attested paradigm (өлім is not өл+ім)
-WEAK_TAGS = {"POSS:Yм", "POSS:Yң", "POSS:SI", "CASE:DA", "CASE:CI", "CASE:GA"}
+WEAK_TAGS = {"POSS:Yм", "POSS:Yң", "POSS:SI"}
+# roots of two letters ending in a vowel are real only for these (тау, бау are nouns, not та-, ба-)
+SHORT_VOWEL_ROOTS = {"де", "же", "ки", "ти", "жи", "жу", "қу", "ту", "сы", "тү", "ию", "и"}
 DERIVATION_PREFIXES = ("NOM:", "ADV:")
 
 
@@ -220,7 +227,9 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: se
             elif any(t in STRONG_TAGS or t.startswith(STRONG_PREFIXES) or _finite(t) for t in a.tags):
                 if lemma.endswith(("шы", "ші")) and "VFORM:ушI" in a.tags:
                     continue   # agent nouns are words of their own: жазушы, оқушы
-                if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and inflected_count(a.lemma, words) < 4:
+                if a.tags in (("POSS:Yм",), ("POSS:Yң",)):
+                    continue   # nouns in -ым/-ім are common words of their own: білім, өлім, сезім, шешім
+                if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and a.lemma not in hand and inflected_count(a.lemma, words) < 3:
                     continue
                 drop.add((lemma, upos))
                 break

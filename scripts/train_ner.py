@@ -1,12 +1,13 @@
 """Train the shipped NER model from KazNERD's validation split (`make models`).
 
 Split: a sentence is dev when md5(sentence id) mod 100 < 15 (habar.ner.corpus.is_dev): 9,524 train sentences
-and 1,643 dev sentences. Word clusters are learned from the *unlabeled* text of every KazNERD sentence (train and
-dev; no labels are read) plus SIB-200 Kazakh sentences. Gazetteers come from the train part only. The model is
-trained on the train part and scored on dev, next to a plain CRF (word and shape features) on the same split.
-`--all` trains the shipped model on train+dev instead, after the dev figures are reported.
+and 1,643 dev sentences. The dev part is kept out of everything the model learns from: word clusters come from
+the unlabeled text of the train part plus SIB-200 Kazakh sentences, gazetteers and the CRF from the train part.
+The model is scored on dev next to a plain CRF (word and shape features) trained on the same part in the same run:
 
     nice -n 19 .venv/bin/python scripts/train_ner.py [--shared ../shared/data] [--out habar/data/ner]
+
+It needs habar.morph's data (`make lexicon`) for the analyzer features; --no-morph leaves them out.
 """
 
 from __future__ import annotations
@@ -96,14 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "habar" / "data" / "ner")
     ap.add_argument("--no-baseline", action="store_true", help="skip the plain-CRF baseline")
-    ap.add_argument("--all", action="store_true", help="ship a model trained on train+dev (figures stay dev)")
     ap.add_argument("--morph", action=argparse.BooleanOptionalAction, default=USE_MORPH,
                     help="add habar.morph lemma/POS/case features")
     ap.add_argument("--version", type=int, default=FEATURE_VERSION, help="feature set (see Featurizer)")
     ap.add_argument("--clusters", type=Path, default=None, help="reuse this clusters.tsv instead of rebuilding it")
-    ap.add_argument("--dev-scores-from", type=Path, default=None,
-                    help="with --all: take the dev figures from this dev_scores.json of an identical train-part "
-                         "run instead of training that model again")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -120,14 +117,7 @@ def main(argv: list[str] | None = None) -> int:
               "morph": morph is not None, "feature_version": args.version}
     print(f"params {params}, habar.morph features: {morph is not None}", file=sys.stderr)
 
-    carried = json.loads(args.dev_scores_from.read_text(encoding="utf-8")) if args.dev_scores_from else None
-    if carried is not None:
-        if not args.all or carried.get("params") != params or carried.get("feature_version") != args.version:
-            raise SystemExit(f"{args.dev_scores_from}: its params/feature version differ from this run's "
-                             f"(or --all is missing); run without --dev-scores-from")
-        report.update({k: carried[k] for k in ("baseline", "model") if k in carried})
-        report["dev_scores_from"] = str(args.dev_scores_from)
-    if not args.no_baseline and carried is None:
+    if not args.no_baseline:
         plain = Featurizer({}, {}, plain=True)
         secs = train([(plain.sentence(s.tokens), s.tags) for s in train_part], BASELINE_PARAMS, tmp / "baseline")
         base = evaluate(tmp / "baseline", plain, dev, trim=False)
@@ -138,23 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.clusters:
         shutil.copyfile(args.clusters, args.out / "clusters.tsv")
     else:
-        cl = clusters.build(unlabeled_text(args.shared, train_part + dev), seed=SEED)
+        cl = clusters.build(unlabeled_text(args.shared, train_part), seed=SEED)
         print(f"clusters: {len(cl)} words/stems in {time.time() - t0:.0f} s", file=sys.stderr)
         clusters.save(cl, args.out / "clusters.tsv")
     cl = clusters.load(args.out / "clusters.tsv")
-    if carried is None:
-        secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
-        gaz = gazetteer.build(train_part)
-        full = evaluate(tmp / "model", Featurizer(cl, gaz, morph, version=args.version), dev)
-        print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
-        report["model"] = full
-    if args.all:
-        every = train_part + dev
-        gaz = gazetteer.build(every)
-        secs = train(jackknife_features(every, cl, morph, args.version), params, tmp / "model")
-        report["shipped_trained_on"] = "train+dev"
-    else:
-        report["shipped_trained_on"] = "train"
+    secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
+    gaz = gazetteer.build(train_part)
+    full = evaluate(tmp / "model", Featurizer(cl, gaz, morph, version=args.version), dev)
+    print(format_table(full, f"habar CRF (train part, {secs:.0f} s)"))
+    report["model"] = full
+    report["shipped_trained_on"] = "train"
     gazetteer.save(gaz, args.out / "gazetteer.tsv")
     shutil.move(str(tmp / "model"), args.out / "model.crfsuite")
     settings = {"morph": morph is not None, "version": args.version}

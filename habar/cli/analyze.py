@@ -14,8 +14,11 @@ from habar.steps import default_pipeline
 
 
 def article_json(article: Article) -> dict:
-    """The JSON view: the whole article, annotations with offsets into `text`."""
-    return article.to_dict()
+    """The JSON view: the whole article with offsets into `text`, plus the flat views of its facts
+    (quotes, events, investments, statistics, summary, keyphrases, topic)."""
+    from habar.facts.view import facts_view
+
+    return {**article.to_dict(), **facts_view(article)}
 
 
 def article_conllu(article: Article) -> str:

@@ -1,8 +1,9 @@
 """Kazakh morphology: analysis (`analyze`), in-context tagging (`tag_tokens`) and the pipeline step `step`.
 
     >>> from habar.morph import analyze
-    >>> analyze("кітаптарымызда")[0]
-    Analysis(lemma='кітап', upos='NOUN', feats='Case=Loc|Number=Plur|Number[psor]=Plur|Person[psor]=1', ...)
+    >>> a = analyze("кітаптарымызда")[0]
+    >>> a.lemma, a.upos, a.feats, a.suffixes
+    ('кітап', 'NOUN', 'Case=Loc|Number=Plur|Number[psor]=Plur|Person[psor]=1', ('тар', 'ымыз', 'да'))
 """
 
 from __future__ import annotations

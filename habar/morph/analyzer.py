@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habar.morph import grammar
-from habar.morph.lexicon import closed, stems
+from habar.morph.lexicon import Entry, closed, prefixes, stems
 from habar.morph.phonology import DEVOICING, VOWELS, final_class, harmony
-from habar.morph.suffixes import Move, max_len, table
+from habar.morph.suffixes import COMPILED, Move, compiled, lengths, table
 
 FLIPPED_HARMONY_COST = 1.0   # loanwords and names often break harmony: Тоқаевтың, институтқа
+MAX_READINGS = 12           # readings kept per word; the rest are implausible
+MAX_SUFFIX = 18              # no suffix chain is longer (-ларымыздағылардың is 17)
 FREQUENCY_WEIGHT = 0.2        # how much a stem's corpus frequency counts against one morpheme (cost 1)
 ALTERNATION_COST = {"": 0.0, "devoice": 0.05, "elision": 0.3, "contraction": 0.1}
 
@@ -42,21 +44,19 @@ class Analysis:
 @lru_cache(maxsize=200_000)
 def walk(rest: str, state: str, h: str, c: str) -> tuple[tuple[Move, ...], ...]:
     """Every path of moves from `state` that consumes exactly `rest` and ends in END."""
-    if state == "END":
-        return ((),) if not rest else ()
+    if state in COMPILED:
+        return compiled(state, h, c).get(rest, ())
     tab = table(state, h, c)
     paths = []
-    for n in range(min(len(rest), max_len(state)) + 1):
-        piece = rest[:n]
-        moves = tab.get(piece)
-        # a suffix-final қ/к/п is voiced before a vowel, like a stem-final one: -лық + -ы -> -лығы
-        if n and n < len(rest) and piece[-1] in DEVOICING and rest[n] in VOWELS:
-            moves = (moves or ()) + tab.get(piece[:-1] + DEVOICING[piece[-1]], ())
-        if not moves:
-            continue
-        for m in moves:
-            for tail in walk(rest[n:], m.next, m.h, m.c):
-                paths.append((m, *tail))
+    size = len(rest)
+    for n in lengths(state, h, c):
+        if n > size:
+            break
+        moves = tab.get(rest[:n])
+        if moves:
+            for m in moves:
+                for tail in walk(rest[n:], m.next, m.h, m.c):
+                    paths.append((m, *tail))
     return tuple(paths)
 
 
@@ -100,6 +100,9 @@ def _stem_candidates(wl: str, i: int):
     stem, rest = wl[:i], wl[i:]
     yield stem, rest, ""
     first = rest[:1]
+    last = stem[-1:]
+    if first not in VOWELS and last not in "ию":
+        return
     if first and first in VOWELS:
         last = stem[-1]
         if last in DEVOICING:                                   # кітаб|ы -> кітап
@@ -120,24 +123,42 @@ def _stem_candidates(wl: str, i: int):
             yield stem[:-1], "у" + rest, "contraction"
 
 
-def lexical(word: str, flip: bool = False) -> list[Analysis]:
-    """Readings of `word` as a lexicon stem plus suffixes (harmony flipped for loanwords when `flip`)."""
+def lexical(word: str) -> list[Analysis]:
+    """Readings of `word` as a lexicon stem plus suffixes, at most MAX_READINGS of them, cheapest first. When no
+    stem takes its suffixes with the stem's own harmony, the other harmony is tried at a cost (loanwords and
+    names: Тоқаевтың, институтқа)."""
     wl = word.lower()
     lex = stems()
-    out: list[Analysis] = []
-    for i in range(len(wl), 0, -1):
-        for stem, rest, alt in _stem_candidates(wl, i):
-            entries = lex.get(stem)
-            if not entries:
-                continue
+    pre = prefixes()
+    hits = []
+    for i in range(max(1, len(wl) - MAX_SUFFIX), len(wl) + 1):
+        stem = wl[:i]
+        if stem[:-1] not in pre and i > 1:
+            break   # no stem starts like this, so no longer split can find one either
+        entries = lex.get(stem)
+        if entries:
+            hits.append((i, stem, wl[i:], 0.0, entries))
+        if wl[i:i + 1] in VOWELS or stem[-1] in "ию":   # only then can a stem alternation hide the stem
+            for alt_stem, rest, alt in _stem_candidates(wl, i):
+                if alt:
+                    entries = lex.get(alt_stem)
+                    if entries:
+                        hits.append((i, alt_stem, rest, ALTERNATION_COST[alt], entries))
+    found: list[tuple[float, int, Entry, tuple[Move, ...]]] = []
+    for flip in (False, True):
+        for i, stem, rest, base, entries in hits:
             h, c = harmony(stem), final_class(stem)
-            base = ALTERNATION_COST[alt]
             if flip:
                 h, base = ("f" if h == "b" else "b"), base + FLIPPED_HARMONY_COST
             for e in entries:
                 for path in walk(rest, grammar.START_STATE.get(e.upos, "END"), h, c):
-                    out.append(build(word, i, e.lemma, e.upos, path, base + FREQUENCY_WEIGHT * e.weight))
-    return out
+                    cost = base + FREQUENCY_WEIGHT * e.weight + sum(m.cost for m in path)
+                    found.append((cost, i, e, path))
+        if found:
+            break
+    found.sort(key=lambda f: f[0])
+    return [build(word, i, e.lemma, e.upos, path, cost - sum(m.cost for m in path))
+            for cost, i, e, path in found[:MAX_READINGS]]
 
 
 def dedupe(analyses: list[Analysis]) -> list[Analysis]:

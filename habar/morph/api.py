@@ -19,10 +19,8 @@ def _analyze(word: str) -> tuple[Analysis, ...]:
     if special:
         return tuple(special)
     found = closed_readings(word) + lexical(word)
-    if not any(a.source == "lexicon" for a in found):
-        found += lexical(word, flip=True)
-    if "-" in word.strip("-") and not found:
-        found += _hyphenated(word)
+    if "-" in word.strip("-") and not any(a.source == "lexicon" for a in found):
+        found += _hyphenated(word) or _compound(word)
     if not found:
         found = guess(word)
     if not found:
@@ -40,6 +38,22 @@ def _hyphenated(word: str) -> list[Analysis]:
             upos = heads[0].upos if heads and heads[0].source != "guess" else "PROPN"
             lemma = heads[0].lemma if heads and heads[0].source != "guess" else head
             out.append(build(word, len(head) + 1, lemma, upos, path, 1.0))
+    return out
+
+
+def _compound(word: str) -> list[Analysis]:
+    """сауда-экономикалық, оңтүстік-шығысында: the last part inflects; the lemma keeps the first parts."""
+    head, _, tail = word.rpartition("-")
+    out = []
+    name = head[:1].isupper() and tail[:1].isupper()   # Қасым-Жомарт, Қызылорда-Жезқазған: a name
+    for a in _analyze(tail):
+        if a.source == "lexicon" and not (name and a.upos in ("VERB", "AUX")):
+            if name:
+                lemma, upos = f"{head}-{a.lemma[:1].upper()}{a.lemma[1:]}", "PROPN"
+            else:
+                lemma, upos = f"{head.lower()}-{a.lemma.lower()}", a.upos
+            feats = a.feats if upos != "PROPN" or "Case=" in a.feats else "Case=Nom"
+            out.append(Analysis(lemma, upos, feats, a.suffixes, a.tags, "lexicon", a.cost + 0.5))
     return out
 
 

@@ -107,11 +107,12 @@ STATES: dict[str, list[tuple[str, str, str, str]]] = {
     "VERB": [
         ("", "", "NEG", ""),
         ("Q", "Voice=Pass", "NEG", ""),            # жасалды, айтылған, салынды
+        ("H", "Voice=Pass", "NEG", ""),            # белгіленді, сайланды
         ("Yс", "Voice=Rcp", "VOICE2", ""),         # қиюласып
         ("DIр", "Voice=Cau", "VOICE2", ""),        # жаздыр, айттыр
         ("GIз", "Voice=Cau", "VOICE2", ""),        # тұрғыз, жеткіз
     ],
-    "VOICE2": [("", "", "NEG", ""), ("Q", "Voice=Pass", "NEG", "")],
+    "VOICE2": [("", "", "NEG", ""), ("Q", "Voice=Pass", "NEG", ""), ("H", "Voice=Pass", "NEG", "")],
     "NEG": [
         ("", "", "VFORM", ""),
         ("PA", "Polarity=Neg", "VFORM", ""),
@@ -183,7 +184,11 @@ START_STATE = {
 MORPHEME_COST = 1.0
 STATE_COST = {"PRED": 1.5, "VFORM": 0.0, "VERB": 1.5, "VOICE2": 0.5, "NOM": 0.3}
 TEMPLATE_COST = {
-    ("VERB", "Q"): -0.4,       # the passive is productive and stripped (KTB: сатылып -> сат)
+    ("VERB", "H"): 0.3,
+    ("VFORM", "DIK"): 0.5,     # 1st/2nd person forms are rarer than the 3rd in running text
+    ("VFORM", "DIң"): 0.5,
+    ("VFORM", "сIн"): 0.3,
+    ("VFORM", "PAK"): 0.5,     # the -мақ participle is rare next to nouns in -пақ/-бақ (жұмбақ)
     ("VFORM", ""): 1.2,        # a bare verb root read as an imperative
     ("NOM", "GI"): 0.8,
     ("LOCX", "GI"): -0.6,      # -дағы/-дегі is frequent

@@ -15,6 +15,7 @@ from habar.morph.lexicon import stems
 from habar.morph.phonology import final_class, harmony
 
 GUESS_COST = 3.0
+MAX_GUESS_SUFFIX = 12   # an unknown word strips at most this much
 MIN_STEM = 3
 # bonus for stripping a morpheme from an unknown stem: how rarely bare words end like it
 STRIP_BONUS = {
@@ -96,12 +97,15 @@ def guess(word: str) -> list[Analysis]:
     wl = word.lower()
     capital = word[:1].isupper()
     out: list[Analysis] = []
-    for i in range(len(wl), MIN_STEM - 1, -1):
+    for i in range(len(wl), max(MIN_STEM - 1, len(wl) - MAX_GUESS_SUFFIX), -1):
         stem = word[:i]
         h, c = harmony(stem), final_class(stem)
         lemma = stem if capital and not word.isupper() else stem.lower()
         upos = "PROPN" if capital else "NOUN"
+        before = len(out)
         for flip in (False, True):
+            if flip and len(out) > before:
+                break   # the other harmony only when the stem's own found nothing
             hh = h if not flip else ("f" if h == "b" else "b")
             for path in walk(wl[i:], "NPL", hh, c):
                 cost = GUESS_COST + flip * FLIP_COST - sum(_bonus(m) for m in path)

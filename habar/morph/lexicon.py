@@ -73,6 +73,12 @@ def stems() -> dict[str, tuple[Entry, ...]]:
 
 
 @lru_cache(maxsize=1)
+def prefixes() -> frozenset[str]:
+    """Every prefix of every lexicon key: splitting a word stops as soon as its prefix starts no stem."""
+    return frozenset(key[:n] for key in stems() for n in range(1, len(key) + 1))
+
+
+@lru_cache(maxsize=1)
 def closed() -> dict[str, tuple[ClosedEntry, ...]]:
     """lower-cased word form -> closed-class readings in file order (first is the usual one)."""
     out: dict[str, list[ClosedEntry]] = {}

@@ -9,6 +9,8 @@ for a context = (harmony, final class) of whatever precedes them. The rules foll
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 VOWELS = frozenset("аәеёиоөуұүыіэюя")
 BACK_VOWELS = frozenset("аоұыуяёэ")
@@ -36,12 +38,15 @@ DEVOICING = {v: k for k, v in VOICING.items()}
 RUSSIAN_SURNAME = ("ев", "ева", "евич", "евна", "ов", "ова", "ович", "овна")
 
 
+@lru_cache(maxsize=100_000)
 def harmony(word: str) -> str:
     """'b' (back) or 'f' (front) from the last vowel; у/и decide only when no other vowel is present."""
     weak = ""
     word = word.lower()
     if word.endswith(RUSSIAN_SURNAME) and len(word) > 4:   # Тоқаевтың, Жұмабековке: the root decides
         word = word[: max(word.rindex("е") if "ев" in word[-4:] else -1, word.rindex("о") if "ов" in word[-4:] else -1)]
+    if word[-1:] in "кг" and len(word) > 2 and _last_strong(word) == "b":
+        return "f"   # банк, парк, педагог: a final к/г after a back vowel marks a loanword with front suffixes
     for ch in reversed(word):
         h = _STRONG.get(ch)
         if h:
@@ -49,6 +54,10 @@ def harmony(word: str) -> str:
         if not weak and ch in "уи":
             weak = "b" if ch == "у" else "f"
     return weak or "b"
+
+
+def _last_strong(word: str) -> str:
+    return next((_STRONG[ch] for ch in reversed(word) if ch in _STRONG), "")
 
 
 def final_class(word: str) -> str:
@@ -94,6 +103,8 @@ ARCHIPHONEMES = {
     "Q": lambda h, c: "л" if c == "V" else _v(h, "ы", "і") + ("н" if c == "L" else "л"),
     # reflexive -(Ы)Н
     "F": lambda h, c: "н" if c == "V" else _v(h, "ын", "ін"),
+    # passive -н after a vowel, used by stems in -ла/-ле (белгіленді, сайланды); "#" never matches a word
+    "H": lambda h, c: "н" if c == "V" else "#",
 }
 
 

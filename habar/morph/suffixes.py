@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habar.morph import grammar
-from habar.morph.phonology import CLASSES, HARMONIES, realise
+from habar.morph.phonology import VOICING, realise
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +40,37 @@ def table(state: str, h: str, c: str) -> Table:
     out: dict[str, list[Move]] = {}
     for template, feats, nxt, derive in grammar.STATES[state]:
         surface, h2, c2 = realise(template, h, c)
+        if "#" in surface:   # the template has no realisation in this context
+            continue
         move = Move(surface, feats, nxt, derive, _cost(state, template), f"{state}:{template}", h2, c2)
         out.setdefault(surface, []).append(move)
+        if surface[-1:] in VOICING:   # -лық + -ы -> -лығы: a final қ/к/п is voiced before a vowel
+            out.setdefault(surface[:-1] + VOICING[surface[-1]], []).append(move)
     return {s: tuple(m) for s, m in out.items()}
 
 
 @lru_cache(maxsize=None)
-def max_len(state: str) -> int:
-    return max((len(s) for h in HARMONIES for c in CLASSES for s in table(state, h, c)), default=0)
+def lengths(state: str, h: str, c: str) -> tuple[int, ...]:
+    """The surface lengths present in a table, so analysis tries only those."""
+    return tuple(sorted({len(s) for s in table(state, h, c)}))
+
+
+# The nominal tail (plural, possessive, case and what follows) is small: its complete chains are compiled into
+# one dict per context, so most of an analysis is a single lookup instead of a walk.
+COMPILED = frozenset({"PTAIL", "NPL", "POSS", "CASE", "CASE12", "CASE3", "LOCX", "RELX", "PRED", "DESP", "END"})
+
+
+@lru_cache(maxsize=None)
+def compiled(state: str, h: str, c: str) -> dict[str, tuple[tuple[Move, ...], ...]]:
+    """complete suffix chain -> every path of moves from `state` that spells it."""
+    if state == "END":
+        return {"": ((),)}
+    out: dict[str, list[tuple[Move, ...]]] = {}
+    for surface, moves in table(state, h, c).items():
+        for m in moves:
+            for rest, paths in compiled(m.next, m.h, m.c).items():
+                out.setdefault(surface + rest, []).extend((m, *p) for p in paths)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def check_grammar() -> None:

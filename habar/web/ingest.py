@@ -17,7 +17,7 @@ from pathlib import Path
 from fastapi import FastAPI, File, Request, UploadFile
 
 from habar.web.app import Web, api
-from habar.web.errors import WebError
+from habar.web.errors import WebError, respond
 
 CHUNK = 1 << 16
 MAX_FILES = 20
@@ -109,15 +109,21 @@ def add_routes(app: FastAPI, web: Web) -> None:
             result = await run_in_threadpool(ingest_files, web, saved)
         return api(result)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        # before the body is parsed: no token, or too big, and the upload is not even read
-        if request.url.path == "/api/ingest" and request.method == "POST":
-            from habar.web.errors import respond
 
+class UploadGuard:
+    """Refuses an ingest request without the token, or announcing too big a body, before its body is read."""
+
+    def __init__(self, app, web: Web):
+        self.app = app
+        self.web = web
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == "/api/ingest" and scope["method"] == "POST":
+            request = Request(scope)
             try:
-                check_token(web, request)
-                check_length(web, request)
+                check_token(self.web, request)
+                check_length(self.web, request)
             except WebError as exc:
-                return respond(request, exc.status, exc.message, exc.headers)
-        return await call_next(request)
+                await respond(request, exc.status, exc.message, exc.headers)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

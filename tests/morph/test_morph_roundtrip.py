@@ -13,6 +13,10 @@ VERBS = ["кел", "бар", "жаз", "оқы", "айт", "біл", "көр", "
 TRANSITIVE = ["жаз", "оқы", "айт", "жаса", "ұйымдастыр", "сат"]
 PROPER = ["Алматы", "Астана", "Қазақстан", "Тоқаев", "Абай"]
 
+# True homographs: the form is also an inflection of another lemma (қала-мыз "our city" / қал-а-мыз "we stay").
+# For these the lemma must be among the readings rather than first.
+HOMOGRAPHS = {"қаламыз"}
+
 CASES = [(lemma, "NOUN") for lemma in NOUNS] + [(lemma, "VERB") for lemma in VERBS] + [(p, "PROPN") for p in PROPER]
 
 
@@ -20,9 +24,9 @@ CASES = [(lemma, "NOUN") for lemma in NOUNS] + [(lemma, "VERB") for lemma in VER
 def test_every_form_maps_back(lemma, upos):
     wrong = {}
     for form in paradigm(lemma, upos):
-        first = analyze(form)[0]
-        if first.lemma.lower() != lemma.lower():
-            wrong[form] = (first.lemma, first.upos)
+        readings = analyze(form) if form in HOMOGRAPHS else analyze(form)[:1]
+        if all(a.lemma.lower() != lemma.lower() for a in readings):
+            wrong[form] = (readings[0].lemma, readings[0].upos)
     assert not wrong, f"{lemma}: {wrong}"
 
 

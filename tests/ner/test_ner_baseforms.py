@@ -8,7 +8,7 @@ from habar.document import Entity
 from habar.ner.baseform import base_form
 from habar.ner.grouping import group
 
-KNOWN = {"астана", "канада", "алматы", "корея", "ресей"}
+KNOWN = {"астана", "канада", "алматы", "корея", "ресей", "қазақстан"}
 
 BASE_FORMS = [
     # case ending on the last word goes, the possessive of a compound name stays
@@ -26,7 +26,8 @@ BASE_FORMS = [
     ("Мәскеуге", "GPE", "Мәскеу"), ("Тоқаевпен", "PERSON", "Тоқаев"), ("Маминге", "PERSON", "Мамин"),
     # whole words that only look inflected
     ("Астана", "GPE", "Астана"), ("Канада", "GPE", "Канада"), ("Берге Бренде", "PERSON", "Берге Бренде"),
-    ("Асқар Мамин", "PERSON", "Асқар Мамин"),
+    ("Асқар Мамин", "PERSON", "Асқар Мамин"), ("«Зерде» холдингі", "ORGANISATION", "«Зерде» холдингі"),
+    ("Зерде", "ORGANISATION", "Зерде"),  # -де, but "зер" is not a known word
 ]
 
 

@@ -45,12 +45,23 @@ def test_save_load_round_trip(index: VectorIndex, tmp_path) -> None:
     index.save(path)
     back = VectorIndex.load(path)
     assert back.dtype == index.dtype and back.owners == index.owners and back.slots == index.slots
-    assert np.array_equal(back.matrix, index.matrix)
+    assert np.array_equal(back.matrix, index.matrix) and np.array_equal(back.scales, index.scales)
 
 
 def test_memory_per_article(index: VectorIndex) -> None:
     row_bytes = 4 if index.dtype == "int8" else 8  # 4 dimensions of 1 or 2 bytes
-    assert index.bytes_per_article() == pytest.approx((4 * row_bytes + 4 * (1 + 8 + 4)) / 3)
+    assert index.bytes_per_article() == pytest.approx((4 * row_bytes + 4 * (4 + 1 + 8 + 4)) / 3)
+
+
+def test_int8_keeps_small_components() -> None:
+    """Unit vectors of 384 dimensions have components near 0.05; a per-row scale keeps them apart."""
+    rng = np.random.default_rng(1)
+    vecs = rng.normal(size=(20, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    idx = VectorIndex(384, "int8")
+    idx.add("x", vecs)
+    assert np.abs(idx.scores(vecs[3]) - vecs @ vecs[3]).max() < 0.01
+    assert np.abs(idx.vectors() - vecs).max() < 0.01
 
 
 @pytest.mark.parametrize("call, message", [

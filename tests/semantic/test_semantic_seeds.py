@@ -30,6 +30,7 @@ CASES = [
 ]
 
 pytestmark = [
+    pytest.mark.slow,  # runs the teacher on many texts (seconds of CPU, longer on a loaded machine)
     pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seeds not found at {SEEDS}"),
     pytest.mark.skipif(not STATIC_MODEL_PATH.exists(), reason="static model not built (make models)"),
 ]

@@ -62,3 +62,11 @@ def test_bundled_model_shapes() -> None:
     assert out.shape == (1, 384)
     assert np.linalg.norm(out[0]) == pytest.approx(1.0, abs=1e-5)
     assert model.vectors.shape[0] == len(model.weights)
+
+
+def test_model_for_another_vocabulary_is_refused(tmp_path, pieces: Pieces) -> None:
+    path = tmp_path / "other.npz"
+    np.savez(path, vectors=np.zeros((1, 4), np.int8), scales=np.ones(1, np.float32), weights=np.ones(1, np.float32),
+             words=np.asarray(["сөз"]), piece_rows=np.full(10, -1, np.int32))
+    with pytest.raises(ValueError, match="rebuild it with `make models`"):
+        StaticModel.load(path, pieces)

@@ -8,8 +8,9 @@ from urllib.parse import quote
 import pytest
 
 
-def test_root_redirects_to_search(client):
-    r = client.get("/", follow_redirects=False)
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_root_redirects_to_search(client, method):
+    r = client.request(method, "/", follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"] == "/search"
 
 
