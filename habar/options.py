@@ -20,6 +20,8 @@ SETTINGS: list[tuple[str, object, str, str]] = [
      "longest line a reader accepts; longer lines are refused with a clear message"),
     ("max_file_bytes", 200_000_000, "HABAR_MAX_FILE_BYTES", "largest file a reader accepts"),
     ("progress", True, "HABAR_PROGRESS", "show a progress bar on long runs (0 to hide it)"),
+    ("ingest_token", "", "HABAR_INGEST_TOKEN", "bearer token that enables POST /api/ingest; empty disables writes"),
+    ("vectors", False, "HABAR_VECTORS", "compute semantic vectors during ingest for cross-lingual search"),
 ]
 
 
@@ -48,6 +50,8 @@ class Options:
     max_line_chars: int = _setting("max_line_chars")
     max_file_bytes: int = _setting("max_file_bytes")
     progress: bool = _setting("progress")
+    ingest_token: str = _setting("ingest_token")
+    vectors: bool = _setting("vectors")
 
     def n_workers(self) -> int:
         return self.workers or os.cpu_count() or 1

@@ -217,18 +217,20 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: se
         for a in api._analyze(lemma):
             if a.source != "lexicon" or a.lemma.lower() == lemma.lower() or any(t.startswith(DERIVATION_PREFIXES) for t in a.tags):
                 continue
-            if a.upos == "VERB" and a.tags == ("VERB:Q",) and (len(a.lemma) >= 3 or a.lemma in hand):
+            if a.upos == "VERB" and a.tags == ("VERB:Q",) and (len(a.lemma) >= 3 or a.lemma in hand) \
+                    and lemma.startswith(a.lemma):
                 drop.add((lemma, upos))   # a passive stem, as a verb root or as hunspell's nominal (жазыл)
                 break
             if upos == "VERB":
-                if a.upos == "VERB" and a.tags in (("NEG:PA",), ("VERB:Q", "VFORM:E")) and (len(a.lemma) >= 3 or a.lemma in hand):
+                if a.upos == "VERB" and a.tags in (("NEG:PA",), ("VERB:Q", "VFORM:E")) and lemma.startswith(a.lemma) \
+                        and (len(a.lemma) >= 3 or a.lemma in hand):   # not талқыла- = талық + ыл + а
                     drop.add((lemma, upos))
                     break
             elif any(t in STRONG_TAGS or t.startswith(STRONG_PREFIXES) or _finite(t) for t in a.tags):
                 if lemma.endswith(("шы", "ші")) and "VFORM:ушI" in a.tags:
                     continue   # agent nouns are words of their own: жазушы, оқушы
-                if a.tags in (("POSS:Yм",), ("POSS:Yң",)):
-                    continue   # nouns in -ым/-ім are common words of their own: білім, өлім, сезім, шешім
+                if a.tags == ("POSS:Yм",) and a.suffixes[0] in ("ым", "ім") and (a.lemma, "VERB") in lex:
+                    continue   # deverbal nouns in -ым/-ім are words of their own: білім, өлім, сезім, шешім
                 if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and a.lemma not in hand and inflected_count(a.lemma, words) < 3:
                     continue
                 drop.add((lemma, upos))
@@ -302,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     forms, inner_caps = read_kaznerd_counts(kaznerd) if kaznerd.exists() else (Counter(), Counter())
     if not forms:
         print(f"build_lexicon: {kaznerd} not found; building without corpus counts (pass --shared)", file=sys.stderr)
+    final = lexmod.LEXICON_FILE
+    # intermediate lexicons go to a temporary file, so the shipped one is never half-built
+    lexmod.LEXICON_FILE = final.with_name("lexicon.building.tsv.gz")
     lex = base_lexicon(hun, words, forms)
     write(lex, lexmod.LEXICON_FILE)
     hand = {cols[0] for cols in read_hand(DATA / "stems.tsv", 2)}
@@ -313,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     write(lex, lexmod.LEXICON_FILE)
     count(lex, forms, words)
     write(lex, lexmod.LEXICON_FILE)
+    lexmod.LEXICON_FILE.replace(final)
+    lexmod.LEXICON_FILE = final
     print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {lexmod.LEXICON_FILE} ({lexmod.LEXICON_FILE.stat().st_size // 1024} KB)")
     return 0
 

@@ -3,7 +3,7 @@
 # Playwright Python package. Playwright never downloads a browser here: the tests point it at /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PLAYWRIGHT=playwright==1.65.2
+PLAYWRIGHT=$(grep -o "playwright==[0-9.]*" pyproject.toml)
 VENV=${VENV:-.venv}
 
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then

@@ -28,13 +28,17 @@ def _dir(db: str | None) -> Path:
 @click.option("--workers", type=int, default=None, help="Analysis processes [default: one per core].")
 @click.option("--steps", default=None, help="Comma-separated pipeline steps instead of the default; '' for none "
                                             "(input that is already analysed).")
-def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, steps: str | None):
+@click.option("--vectors/--no-vectors", default=None,
+              help="Compute semantic vectors for cross-lingual search [default: setting vectors, env HABAR_VECTORS].")
+def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, steps: str | None, vectors: bool | None):
     """Analyse articles from files or directories and store them; re-running is safe and skips finished work."""
     from habar.store.ingest import ingest as run
 
     options = Options()
     if workers is not None:
         options.workers = workers
+    if vectors is not None:
+        options.vectors = vectors
     failures: Counter = Counter()
     names = None if steps is None else [s for s in steps.split(",") if s]
     try:
@@ -56,14 +60,17 @@ def _text_hit(rank: int, hit: dict) -> str:
     snippet = re.sub(r"<mark>(.*?)</mark>", mark, hit["snippet"])
     score = f"  {hit['score']}" if hit["score"] is not None else ""
     head = f"{rank}. {hit['title'] or hit['id']}  [{hit['source']} {hit['published']}]{score}"
-    return f"{head}\n   {unescape(snippet) if '<' not in snippet else snippet}\n   id: {hit['id']}"
+    about = [f"{k}: {', '.join(hit[k])}" for k in ("entities", "keyphrases") if hit.get(k)]
+    tail = "".join(f"\n   {line}" for line in about)
+    return f"{head}\n   {unescape(snippet) if '<' not in snippet else snippet}{tail}\n   id: {hit['id']}"
 
 
 def _print(result: dict, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False))
         return
-    click.echo(f"{result['total']} articles for: {result['query']}")
+    click.echo(f"{result['total']} articles for: {result['query']}  (mode {result.get('mode', 'lexical')}, "
+               f"query language {result.get('query_lang') or '?'})")
     for rank, hit in enumerate(result["hits"], result["offset"] + 1):
         click.echo(_text_hit(rank, hit))
     facets = result.get("facets", {})
@@ -84,7 +91,10 @@ def _print(result: dict, fmt: str) -> None:
 @click.option("--queries", type=click.File(encoding="utf-8"), default=None,
               help="Run one query per line and print one JSON object per query.")
 @click.option("--no-facets", is_flag=True, help="Leave facets out (faster).")
-def search(query, db, fmt, limit, page, sort, queries, no_facets):
+@click.option("--mode", type=click.Choice(["lexical", "semantic", "hybrid"]), default=None,
+              help="BM25 over lemmas, vectors (any query language), or both fused [default: hybrid when the store "
+                   "has vectors, else lexical].")
+def search(query, db, fmt, limit, page, sort, queries, no_facets, mode):
     """Find articles: words in any inflected form, "phrases", -word, OR, source: lang: date: entity: type:."""
     from habar.search.query import QueryError
     from habar.search.search import Searcher
@@ -100,7 +110,11 @@ def search(query, db, fmt, limit, page, sort, queries, no_facets):
     failed = 0
     for n, text in enumerate(lines, 1):
         try:
-            result = searcher.search(text, limit=limit, offset=(page - 1) * limit, sort=sort, facets=not no_facets)
+            result = searcher.query(text, mode, limit=limit, offset=(page - 1) * limit, sort=sort,
+                                    facets=not no_facets)
+        except FileNotFoundError as exc:  # --mode semantic or hybrid on a store without vectors
+            click.echo(f"habar: {exc}", err=True)
+            sys.exit(2)
         except QueryError as exc:
             where = f"{queries.name}:{n}: " if queries is not None else ""
             click.echo(f"habar: {where}{exc}", err=True)
@@ -131,12 +145,21 @@ def delete(ids, db, source):
 
 @click.command("reindex")
 @db_option
-def reindex(db):
+@click.option("--vectors", is_flag=True, help="Rebuild the semantic vectors instead of the search index.")
+def reindex(db, vectors):
     """Rebuild the search index from the store (after an upgrade of the analyzer or a damaged index)."""
     from habar.search.index import Index
     from habar.store import Store
 
     with Store(_dir(db), create=False) as store:
+        if vectors:
+            from habar.search.vectors import VectorSync
+
+            sync = VectorSync(_dir(db), fresh=True)
+            n = sync.sync(store, save_seconds=float("inf"))
+            sync.save()
+            click.echo(f"habar reindex: {n} articles embedded -> {sync.path}", err=True)
+            return
         index = Index(_dir(db))
         try:
             n = index.rebuild(store)

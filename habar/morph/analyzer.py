@@ -20,7 +20,7 @@ FLIPPED_HARMONY_COST = 1.0   # loanwords and names often break harmony: Тоқа
 MAX_READINGS = 12           # readings kept per word; the rest are implausible
 MAX_SUFFIX = 18              # no suffix chain is longer (-ларымыздағылардың is 17)
 FREQUENCY_WEIGHT = 0.2        # how much a stem's corpus frequency counts against one morpheme (cost 1)
-ALTERNATION_COST = {"": 0.0, "devoice": 0.05, "elision": 0.3, "contraction": 0.1}
+ALTERNATION_COST = {"": 0.0, "devoice": 0.05, "elision": 0.8, "contraction": 0.1}
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class Searcher:
         self.analyzer = analyzer or Analyzer()
         self.store = Store(data_dir, create=False)
         self.index = Index(data_dir)
+        self._vectors: tuple | None = None  # (file stamp, VectorIndex), loaded on the first semantic query
         if catch_up:
             self.refresh()
         self.index.tantivy.config_reader(reload_policy="commit")
@@ -69,6 +70,35 @@ class Searcher:
 
     def close(self) -> None:
         self.store.close()
+
+    def vectors_file(self) -> Path:
+        from habar.semantic import vectors_path
+
+        return vectors_path(self.store.dir)
+
+    def has_vectors(self) -> bool:
+        return self.vectors_file().exists()
+
+    def vector_index(self):
+        """The semantic vectors of this data directory, loaded again when an ingest has saved a newer file."""
+        from habar.semantic import VectorIndex
+
+        path = self.vectors_file()
+        try:
+            stamp = path.stat().st_mtime_ns
+        except FileNotFoundError:
+            raise FileNotFoundError(f"{path}: this store has no semantic vectors; run `habar reindex --vectors "
+                                    f"--db {self.store.dir}` or use --mode lexical") from None
+        if self._vectors is None or self._vectors[0] != stamp:
+            self._vectors = (stamp, VectorIndex.load(path))
+        return self._vectors[1]
+
+    def query(self, text: str, mode: str | None = None, **kwargs) -> dict:
+        """`search` in a mode: lexical, semantic or hybrid (habar.search.hybrid); None picks hybrid when the
+        store has vectors. The result also names the mode used and the query's language."""
+        from habar.search.hybrid import run
+
+        return run(self, text, mode, **kwargs)
 
     def search(self, text: str, limit: int = 10, offset: int = 0, sort: str = "score",
                facets: bool = True) -> dict:

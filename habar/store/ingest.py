@@ -3,7 +3,8 @@
 The store is the truth: each batch is one SQLite transaction. After each batch the index is fed what changed
 and committed every few seconds, then marked with the store rev it holds. After a kill at any moment, the next
 run catches the index up from that mark, and articles already stored are recognised before analysis (same
-id or URL, same content, same pipeline) and not analysed again.
+id or URL, same content, same pipeline) and not analysed again. With vectors on (`--vectors`, HABAR_VECTORS), the
+semantic vectors follow the store the same way, at each index commit (habar.search.vectors).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from habar.pipeline import Pipeline
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
-from habar.store.records import Record, to_record
+from habar.store.records import Record, content_key, to_record
 from habar.store.store import Store
 
 BATCH = 200  # articles per store transaction
@@ -50,26 +51,32 @@ def analyse(article: Article) -> Record | tuple[str, str]:
     """One article through the pipeline into a store record, or ("failed", reason)."""
     pipeline = _pipeline
     before = Counter(pipeline.stats)
+    key = content_key(article)  # as read: precheck compares it before any step has run
     done = pipeline.run_one(article)
     if done is None:
         reason = next((k for k, n in pipeline.stats.items() if n != before.get(k, 0)), "failed")
         return ("failed", reason.removeprefix("failed[").removesuffix("]"))
     title_terms = [t for t, _, _, _ in _analyzer.analyse_text(done.title)] if done.title else []
-    return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms)
+    return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms, key)
 
 
 class Writer:
     """The single writer: store batches, index feeding and commits."""
 
-    def __init__(self, data_dir: str | Path, commit_seconds: float = COMMIT_SECONDS):
+    def __init__(self, data_dir: str | Path, commit_seconds: float = COMMIT_SECONDS, vectors: bool = False):
         self.store = Store(data_dir)
         self.index = Index(data_dir)
+        self.vectors = None
         try:
             self.index.catch_up(self.store)  # repairs whatever a killed run left behind
         except ValueError as exc:
             self.store.close()
             raise RuntimeError(f"{self.index.path}: another habar process is writing this index ({exc}); "
                                "wait for it to finish or use another --db") from None
+        if vectors:
+            from habar.search.vectors import VectorSync
+
+            self.vectors = VectorSync(data_dir)
         self.commit_seconds = commit_seconds
         self.last_commit = time.monotonic()
         self.pending: list[Record] = []
@@ -90,10 +97,14 @@ class Writer:
         if final or time.monotonic() - self.last_commit > self.commit_seconds:
             self.index.commit(self.store)
             self.last_commit = time.monotonic()
+            if self.vectors is not None:  # embedded in this process, which is idle while workers analyse
+                self.vectors.sync(self.store)
 
     def close(self) -> None:
         self.flush(final=True)
         self.index.close()
+        if self.vectors is not None and self.vectors.dirty:
+            self.vectors.save()
         # fold the write-ahead log back into the database, so that a finished ingest leaves one compact file
         self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.store.close()
@@ -110,7 +121,7 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
     pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps)) if workers > 1 else None
     reader = writer = None
     try:
-        writer = Writer(data_dir, commit_seconds)
+        writer = Writer(data_dir, commit_seconds, vectors=options.vectors)
         reader = Store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
         counts = writer.counts
 

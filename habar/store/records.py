@@ -190,8 +190,9 @@ def analysis_key(steps: str) -> str:
 
 
 def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None = None,
-              title_terms: list[str] = ()) -> Record:
-    """`alts`: token index -> other possible lemmas; `title_terms`: the title's terms, in order."""
+              title_terms: list[str] = (), content_hash: str | None = None) -> Record:
+    """`alts`: token index -> other possible lemmas; `title_terms`: the title's terms, in order; `content_hash`:
+    `content_key` of the article as the reader gave it (the pipeline changes title and lang)."""
     if not article.text:
         article.text = article.raw
     if not article.tokens:  # input without a tokenizer step: the index still needs words
@@ -204,7 +205,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
-        raw_hash=sha1(article.raw), content_hash=content_key(article), text_hash=text_key(article.text),
+        raw_hash=sha1(article.raw), content_hash=content_hash or content_key(article), text_hash=text_key(article.text),
         analysis=analysis_key(analysis),
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
         changes=pack(changes) if changes else None,

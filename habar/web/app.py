@@ -6,7 +6,6 @@ with a template, the `/api/...` route returns it. The UI and the API therefore c
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -113,8 +112,8 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     options = options or Options()
     root = Path(data_dir) if data_dir is not None else Path(options.data_dir)
     open_store(root)
-    if ingest_token is None:  # an Options setting when the settings table has one, else the environment
-        ingest_token = getattr(options, "ingest_token", "") or os.environ.get(TOKEN_ENV, "")
+    if ingest_token is None:
+        ingest_token = options.ingest_token
     token = str(ingest_token)
     web = Web(root, options, token.strip(), max_upload_bytes)
 

@@ -15,7 +15,7 @@ PROPER = ["Алматы", "Астана", "Қазақстан", "Тоқаев", 
 
 # True homographs: the form is also an inflection of another lemma (қала-мыз "our city" / қал-а-мыз "we stay").
 # For these the lemma must be among the readings rather than first.
-HOMOGRAPHS = {"қаламыз"}
+HOMOGRAPHS = {"қаламыз", "қалам", "тілім"}   # қалам "pen", тілім "slice" are words of their own
 
 CASES = [(lemma, "NOUN") for lemma in NOUNS] + [(lemma, "VERB") for lemma in VERBS] + [(p, "PROPN") for p in PROPER]
 
