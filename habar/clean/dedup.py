@@ -23,6 +23,9 @@ from habar.document import Article
 SHINGLE = 3  # words per shingle: copies with edited leads and footers keep most 3-word runs, other stories few
 THRESHOLD = 0.5  # estimated Jaccard similarity at which two articles are copies of one story
 NUM_PERM = 64
+# LSH proposes candidates from a lower similarity than is accepted: at the threshold itself a band match is
+# nearly a coin toss (64 permutations), and every candidate pair is confirmed by its estimated similarity.
+CANDIDATE_THRESHOLD = THRESHOLD - 0.2
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(?:utm_|fbclid$|gclid$|yclid$|ref$|from$)")
 
@@ -106,7 +109,7 @@ class Deduper:
     _sigs: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __post_init__(self):
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._lsh = MinHashLSH(threshold=self.threshold - (THRESHOLD - CANDIDATE_THRESHOLD), num_perm=self.num_perm)
         self._signer = Signer(self.num_perm, self.shingle)
 
     def add(self, article: Article) -> str | None:

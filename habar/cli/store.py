@@ -136,8 +136,12 @@ def delete(ids, db, source):
 
     if not ids and source is None:
         raise click.UsageError("give article ids or --source NAME")
+    from habar.store.clusters import update_clusters
+
     with Store(_dir(db), create=False) as store:
         n = store.delete(ids, source)
+        if n:
+            update_clusters(store)  # a deleted copy may have been the canonical member of its story
     searcher = Searcher(_dir(db))  # brings the index up to date, unless an ingest is running and will do it
     searcher.close()
     click.echo(f"habar delete: {n} articles deleted", err=True)

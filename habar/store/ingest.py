@@ -21,6 +21,7 @@ from habar.pipeline import Pipeline
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
+from habar.store.clusters import update_clusters
 from habar.store.records import Record, content_key, to_record
 from habar.store.store import Store
 
@@ -144,6 +145,8 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
             else:
                 counts[f"failed: {result[1]}"] += 1
         writer.close()
+        if counts["new"] or counts["updated"]:
+            update_clusters(reader)  # syndicated copies of one story, across everything stored so far
     finally:
         if pool is not None:
             pool.terminate()

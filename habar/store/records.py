@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from habar.clean.dedup import signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
 from habar.text import offsets
 
@@ -161,6 +162,8 @@ class Record:
     annotations: bytes
     entities: list[tuple[str, str, str, int, int]]  # label, norm, key, mentions, first
     facts: list[tuple[str, int, int, str]]
+    signature: bytes = b""  # MinHash of the lemma shingles (uint32 values), for near-duplicate clusters
+    length: int = 0  # characters of clean text: the most complete copy of a story is its canonical member
 
 
 def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
@@ -216,4 +219,5 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         annotations=encode_annotations(article),
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],
+        signature=signature(article).astype("<u4").tobytes(), length=len(article.text),
     )

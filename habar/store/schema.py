@@ -84,6 +84,14 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 2: MinHash signatures, from which near-duplicate clusters are recomputed after each ingest
+    """
+    CREATE TABLE signatures (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        length INTEGER NOT NULL,     -- characters of clean text
+        sig BLOB NOT NULL            -- MinHash values, uint32 little-endian
+    );
+    """,
 ]
 
 

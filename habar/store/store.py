@@ -127,6 +127,9 @@ class Store:
             for table in ("mentions", "facts"):
                 conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
         conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)", (rowid, rec.annotations))
+        if rec.signature:
+            conn.execute("INSERT OR REPLACE INTO signatures(article, length, sig) VALUES (?, ?, ?)",
+                         (rowid, rec.length, rec.signature))
         conn.executemany("INSERT INTO names(label, norm, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                          [(label, norm, key) for label, norm, key, _, _ in rec.entities])
         conn.executemany("INSERT INTO mentions(name, article, count) "
