@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -305,8 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     if not forms:
         print(f"build_lexicon: {kaznerd} not found; building without corpus counts (pass --shared)", file=sys.stderr)
     final = lexmod.LEXICON_FILE
-    # intermediate lexicons go to a temporary file, so the shipped one is never half-built
-    lexmod.LEXICON_FILE = final.with_name("lexicon.building.tsv.gz")
+    # intermediate lexicons go to a temporary folder, so the shipped one is never half-built or half-committed
+    tmp = tempfile.mkdtemp(prefix="habar-lexicon-")
+    lexmod.LEXICON_FILE = Path(tmp) / "lexicon.tsv.gz"
     lex = base_lexicon(hun, words, forms)
     write(lex, lexmod.LEXICON_FILE)
     hand = {cols[0] for cols in read_hand(DATA / "stems.tsv", 2)}
@@ -318,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     write(lex, lexmod.LEXICON_FILE)
     count(lex, forms, words)
     write(lex, lexmod.LEXICON_FILE)
-    lexmod.LEXICON_FILE.replace(final)
+    shutil.move(lexmod.LEXICON_FILE, final)
+    shutil.rmtree(tmp, ignore_errors=True)
     lexmod.LEXICON_FILE = final
     print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {lexmod.LEXICON_FILE} ({lexmod.LEXICON_FILE.stat().st_size // 1024} KB)")
     return 0

@@ -16,7 +16,7 @@ from html import escape
 
 import numpy as np
 
-from habar.search.querylang import detect, lexical_applies, words
+from habar.search.querylang import detect, filters, lexical_applies, words
 from habar.search.vectors import light_article
 
 MODES = ("lexical", "semantic", "hybrid")
@@ -50,14 +50,15 @@ def _focus(passage: str, query_vector: np.ndarray) -> str:
     return " ".join(sentences[i] for i in sorted(keep))
 
 
-def semantic_hits(index, store, query_vector: np.ndarray, depth: int) -> list[tuple[str, float]]:
+def semantic_hits(index, store, query_vector: np.ndarray, depth: int, rescore: bool = True
+                  ) -> list[tuple[str, float]]:
     """(article id, score) best first: static vectors find candidates, the full model re-scores the first
     habar.semantic.RERANK_TOP (teacher + static cosine, as habar.semantic.search does, which is not called here
     because it re-scores whole passages; see `_focus`)."""
     from habar.semantic import RERANK_TOP, passages, rerank
 
     hits = index.search(query_vector, max(depth, RERANK_TOP))
-    head = hits[:RERANK_TOP]
+    head = hits[:RERANK_TOP] if rescore else []
     rows = store.hit_rows([owner for owner, _, _ in head])
     texts, kept = [], []
     for owner, score, slot in head:
@@ -67,12 +68,29 @@ def semantic_hits(index, store, query_vector: np.ndarray, depth: int) -> list[tu
         parts = passages(light_article(owner, row[0], row[4]))
         texts.append(_focus(parts[slot] if slot < len(parts) else parts[0], query_vector) if parts else "")
         kept.append((owner, score))
-    tail = [(owner, score) for owner, score, _ in hits[RERANK_TOP:]]
+    tail = [(owner, score) for owner, score, _ in hits[len(head):]]
     if not kept:
         return tail[:depth]
     scores = rerank(query_vector, texts) + np.array([s for _, s in kept], dtype=np.float32)
     order = np.argsort(-scores, kind="stable")
     return ([(kept[n][0], float(scores[n])) for n in order] + tail)[:depth]
+
+
+def allowed(searcher, text: str, ids: list[str]) -> set[str]:
+    """The ids among `ids` that the query's filters and exclusions let through (all of them when it has none)."""
+    rules = filters(text)
+    if not rules or not ids:
+        return set(ids)
+    import tantivy
+
+    from habar.search import query as query_lang
+    from habar.search.index import SCHEMA
+
+    ts = searcher.index.tantivy.searcher()
+    q, _ = query_lang.build(rules, ts, searcher.analyzer)
+    q = tantivy.Query.boolean_query([(tantivy.Occur.Must, q),
+                                     (tantivy.Occur.Must, tantivy.Query.term_set_query(SCHEMA, "id", ids))])
+    return {ts.doc(addr)["id"][0] for _, addr in ts.search(q, limit=len(ids)).hits}
 
 
 def fuse(rankings: list[list[str]], weights: list[float] | None = None) -> list[tuple[str, float]]:
@@ -135,9 +153,16 @@ def run(searcher, text: str, mode: str | None = None, limit: int = 10, offset: i
     from habar.semantic import best_sentence, embed_queries
 
     qv = embed_queries([words(text)])[0]
-    sem = semantic_hits(index, searcher.store, qv, max(SEMANTIC_DEPTH, offset + limit))
+    use_lexical = mode == "hybrid" and lexical_applies(text, lang)
+    # the full model's re-scoring is what makes a cross-lingual ranking precise, and costs ~100 ms per candidate
+    # on a busy core; a Kazakh query fused with BM25 over lemmas does without it
+    sem = semantic_hits(index, searcher.store, qv, max(SEMANTIC_DEPTH, offset + limit),
+                        rescore=not (use_lexical and lang == "kk"))
+    # filters restrict the candidates the vectors found (a rare filter may leave few of them)
+    ok = allowed(searcher, text, [i for i, _ in sem])
+    sem = [(i, score) for i, score in sem if i in ok]
     lexical = None
-    if mode == "hybrid" and lexical_applies(text, lang):
+    if use_lexical:
         lexical = searcher.search(text, limit=max(LEXICAL_DEPTH, offset + limit), facets=facets)
         ranked = fuse([[h["id"] for h in lexical["hits"]], [i for i, _ in sem]])
     else:

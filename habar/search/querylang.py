@@ -18,7 +18,7 @@ LABELS = ("kk", "ru", "en", "ko", "other")
 # a Latin or Cyrillic query this short is most often a name or a loanword, which the lemma index matches as typed
 # (or transliterated: habar.text.translit), whatever language the query is in
 NAME_WORDS = 2
-_FILTER = re.compile(r'-?[A-Za-z]+:(?:"[^"]*"?|\S+)')
+_FILTER = re.compile(r'-?[A-Za-z]+:(?:"[^"]*"?|\S+)|(?<!\S)-(?:"[^"]*"?|\S+)')  # field:value, -exclusion
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _HAN_KANA = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -28,9 +28,15 @@ _KK_LATIN = re.compile("[äğıñöqşūüÄĞİÑÖQŞŪÜ]")
 
 
 def words(query: str) -> str:
-    """The query without its field filters (source:, lang:, date:, entity:, type:, title:) and operators."""
+    """The query without its field filters (source:, lang:, date:, entity:, type:, title:), exclusions (-word)
+    and operators: what the semantic side embeds."""
     text = _FILTER.sub(" ", query)
     return " ".join(w for w in text.replace('"', " ").split() if w != "OR" and w != "-")
+
+
+def filters(query: str) -> str:
+    """The field filters and exclusions of a query, which restrict both sides of a hybrid search."""
+    return " ".join(m.group() for m in _FILTER.finditer(query) if ":" in m.group() or m.group().startswith("-"))
 
 
 def detect(query: str) -> str:

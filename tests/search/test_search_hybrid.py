@@ -153,3 +153,20 @@ def test_cli_reindex_vectors(vector_db, tmp_path):
     result = CliRunner().invoke(main, ["reindex", "--vectors", "--db", str(db)])
     assert result.exit_code == 0 and "6 articles embedded" in result.output
     assert _marker(db)["rows"] > 0
+
+
+@pytest.mark.parametrize("query, allowed", [
+    ("A technology park opened in Astana source:inform.kz", {"k4"}),
+    ("trade between Kazakhstan and Korea -Корея", {"k2", "k3", "k4", "k6"}),  # k1 and k5 write Корея
+    ("trade between Kazakhstan and Korea lang:ru", {"k4"}),
+])
+def test_filters_restrict_the_semantic_side(vector_db, query, allowed):
+    from habar.search.analysis import Analyzer
+    from habar.search.search import Searcher
+
+    s = Searcher(vector_db, analyzer=Analyzer(plain=True))
+    try:
+        ids = {h["id"] for h in s.query(query, mode="semantic", limit=10)["hits"]}
+    finally:
+        s.close()
+    assert ids and ids <= allowed

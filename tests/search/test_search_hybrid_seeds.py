@@ -39,15 +39,17 @@ def store(tmp_path_factory):
     from habar.document import Article
     from habar.ingest.readers import read_paths
     from habar.steps import default_pipeline
+    from habar.store.ingest import build_pipeline
 
     options = Options(workers=1)
-    probe = default_pipeline(options)
+    # topic classification changes no word, entity or vector, and costs seconds per article
+    names = [st.name for st in default_pipeline(options).steps if st.name != "topics"]
+    probe = build_pipeline(options, names)
     if probe.run_one(Article(id="probe", raw="Астанада жаңа саябақ ашылды.")) is None:
         pytest.skip(f"the pipeline cannot run yet ({dict(probe.stats)}); run `make models`")
     ids = [next(iter(read_paths([str(p)], options))).id for p in seeds]
     db = tmp_path_factory.mktemp("hybrid-seeds")
-    # topic classification changes no word, entity or vector, and costs seconds per article
-    steps = ",".join(st.name for st in probe.steps if st.name != "topics")
+    steps = ",".join(names)
     result = CliRunner().invoke(main, ["ingest", *map(str, seeds), str(SAMPLE), "--db", str(db), "--vectors",
                                        "--steps", steps, "--workers", "1"])
     assert result.exit_code == 0, result.output
