@@ -34,11 +34,11 @@ lexicon: $(STAMP)
 	$(BIN)/python scripts/build_lexicon.py --shared $(SHARED)/data
 
 # Rebuilds every shipped model from its sources, in dependency order: the NER and topic models use the
-# morphology's features, so they are retrained after the lexicon. Slow (tens of minutes on 2 cores).
+# morphology's features, so they are retrained after the lexicon; the topic model reads the static embeddings. Slow (tens of minutes on 2 cores).
 models: lexicon
 	nice -n 10 $(BIN)/python scripts/train_ner.py --shared $(SHARED)/data
-	nice -n 10 $(BIN)/python scripts/train_topics.py --shared $(SHARED)/data
 	nice -n 10 $(BIN)/python scripts/build_static_embeddings.py --shared $(SHARED)/data
+	nice -n 10 $(BIN)/python scripts/train_topics.py --shared $(SHARED)/data
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,7 +5,7 @@
 
 Called by `make models`, after the static embeddings (the model stores per-unit scores of that table). The slow part
 is the e5 teacher over SIB-200 (800 sentences) and the unlabelled KazNERD sentences: about 10 ms of e5 per word on one
-core, some 12 minutes in all; --teacher-cache keeps those vectors for the next run. The report compares, in one run,
+core, some 15 minutes in all; --teacher-cache keeps those vectors for the next run. The report compares, in one run,
 the teacher (the former shipped model: e5 regression + naive Bayes) with the fast student, by 5-fold cross-validation
 on SIB-200 train (the teacher retrained inside each fold, so no held-out label leaks through pseudo-labels) and on dev.
 """
@@ -66,7 +66,7 @@ def teacher_vectors(parts: dict[str, list[str]], cache: Path | None) -> dict[str
                 print(f"teacher vectors from {cache}")
                 return {k: z[k] for k in parts}
     started = time.time()
-    out = {k: teacher_embed(v) for k, v in parts.items()}
+    out = {k: np.vstack([teacher_embed(v[i:i + 250]) for i in range(0, len(v), 250)]) for k, v in parts.items()}
     print(f"embedded {sum(map(len, parts.values()))} texts with e5 in {time.time() - started:.0f}s")
     if cache:
         np.savez(cache, **out)

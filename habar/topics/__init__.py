@@ -1,5 +1,8 @@
 """Topic of an article: the SIB-200 label set (trained model in habar/data/topics) plus user labels from seeds.
 
+The model is a sum of cached per-word scores (habar/topics/model.py), well under a millisecond per article once its
+words have been seen, so the step can run in ingest; it is distilled from a slower e5 model (habar/topics/train.py).
+
 `article.meta["topic"] = {"label", "score", "source"}`; source is "sib200" or "seeds".
 """
 

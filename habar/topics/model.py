@@ -22,7 +22,7 @@ import numpy as np
 from habar.topics.features import static_model, token_units, word_features, words
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "topics"
-CACHE_LIMIT = 500_000  # cached words and tokens per process: bounds memory on endless streams of new words
+CACHE_LIMIT = 200_000  # cached words and tokens each, per process: ~50 MB at most on endless streams of new words
 
 
 def static_check() -> str:
@@ -63,7 +63,8 @@ class TopicModel:
         if hit is None:
             rows = np.array(token_units(token), dtype=np.int64)
             w = static_model().weights[rows]
-            hit = np.concatenate([[w.sum()], w @ self.unit_scores[rows]]) if len(rows) else np.zeros(len(self.labels) + 1)
+            empty = np.zeros(len(self.labels) + 1)
+            hit = np.concatenate([[w.sum()], w @ self.unit_scores[rows]]) if len(rows) else empty
             if len(self._tokens) < CACHE_LIMIT:
                 self._tokens[token] = hit
         return hit
