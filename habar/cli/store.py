@@ -95,7 +95,8 @@ def _print(result: dict, fmt: str) -> None:
               help="BM25 over lemmas, vectors (any query language), or both fused [default: hybrid when the store "
                    "has vectors, else lexical].")
 def search(query, db, fmt, limit, page, sort, queries, no_facets, mode):
-    """Find articles: words in any inflected form, "phrases", -word, OR, source: lang: date: entity: type:."""
+    """Find articles: words in any inflected form, "phrases", -word, OR, and field:value filters
+    (source: lang: date: entity: type: has: speaker: topic:)."""
     from habar.search.query import QueryError
     from habar.search.search import Searcher
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 import tantivy
 
+from habar.document import Article, Fact
+from habar.facts.view import search_fields
 from habar.search.analysis import fold
 from habar.store import Store, records
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # 9: the fact fields has, speaker, event and topic
 # Our analysis is done before the index sees the text: a field gets its lemmas joined by spaces, one per token
 # position, with GAP where a token has none (punctuation), and tantivy's whitespace tokenizer numbers them. The
 # stop-word filter drops GAP but keeps the position it took, so a phrase does not match across punctuation.
@@ -31,10 +33,10 @@ SCHEMA_VERSION = 8
 LEMMAS = "habar_lemmas"
 GAP = "_"
 MARKER = "habar-index.json"
-HEAP = 64_000_000
+HEAP = 64_000_000  # bytes for the one indexing thread; tantivy flushes a segment when it is full
 FACET_ENTITIES = 10  # named entities kept per article for the entity facets, the most mentioned first
 # value types (numbers, dates, amounts) stay searchable with type:, but a facet of "2" or "2018" helps no one
-VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY"}  # bytes for the one indexing thread; tantivy flushes a segment when it is full
+VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY"}
 
 
 def build_schema() -> tantivy.Schema:
@@ -52,6 +54,10 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("ent", stored=True, tokenizer_name="raw", index_option="basic")  # stored for facets
     sb.add_text_field("typed", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("entity", tokenizer_name="raw", index_option="freq")
+    # facts (habar.facts.view.search_fields): has:quote, speaker:"..." (a base form, keyed as entities are),
+    # type:agreement (event kinds, lower-case, beside the upper-case entity labels in etype), topic:politics
+    for name in ("has", "speaker", "event", "topic"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_date_field("published", indexed=True, fast=True)
     return sb.build()
 
@@ -83,10 +89,19 @@ def body_texts(terms_blob: bytes) -> tuple[str, str]:
     return body, alt
 
 
+def fact_terms(meta_blob: bytes | None, facts: list[tuple[str, int, int, str]]) -> dict[str, set[str]]:
+    """Index field -> terms of an article's facts (rows of the store's facts table) and its topic (in meta)."""
+    article = Article(id="", raw="", meta=records.unpack(meta_blob) if meta_blob else {},
+                      facts=[Fact(kind, start, end, json.loads(args)) for kind, start, end, args in facts])
+    fields = search_fields(article)
+    return {"has": {fold(v) for v in fields["has"]}, "speaker": {records.entity_key(v) for v in fields["speaker"]},
+            "event": {fold(v) for v in fields["type"]}, "topic": {fold(v) for v in fields["topic"]}}
+
+
 def make_document(row) -> tantivy.Document:
     """The index document of one store row (see Store.changed_since). The text itself is not needed: the
     index stores nothing but the id, and snippets are cut from the store."""
-    _, article_id, _, source, published, lang, terms, title_terms, lead_terms, entities = row
+    _, article_id, _, source, published, lang, terms, title_terms, lead_terms, meta, entities, facts = row
     doc = tantivy.Document()
     doc.add_text("id", article_id)
     body, alt = body_texts(terms)
@@ -106,6 +121,9 @@ def make_document(row) -> tantivy.Document:
         for _ in range(mentions):  # one token per mention: BM25 ranks the articles that talk most about it first
             doc.add_text("entity", key)
         doc.add_text("typed", f"{label}:{key}")
+    for name, values in fact_terms(meta, facts).items():
+        for value in sorted(values):
+            doc.add_text(name, value)
     named = sorted((e for e in entities if e[0] not in VALUE_TYPES), key=lambda e: -e[3])
     for label, norm, _, _ in named[:FACET_ENTITIES]:
         doc.add_text("ent", f"{label}:{' '.join(norm.split())}")

@@ -2,9 +2,11 @@
 
     меморандум "ақпараттық қоғам" -Корея source:zakon.kz lang:kk date:2019-11..2020-01
     entity:"Қасым-Жомарт Тоқаев" type:PERSON  Astana OR Almaty  title:форум
+    has:quote speaker:"Асқар Мамин" type:agreement topic:politics
 
 Words go through the document analyzer (habar.search.analysis), so a word matches every inflected form of
-each of its lemmas; a phrase matches lemmas at consecutive positions.
+each of its lemmas; a phrase matches lemmas at consecutive positions. `type:` in upper case (PERSON, GPE) is an
+entity label; otherwise it is an event kind (agreement, meeting, меморандум), or an entity label as well.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import tantivy
 from habar.search.analysis import Analyzer, fold
 from habar.search.index import SCHEMA
 
-FIELDS = {"source", "lang", "date", "entity", "type", "title"}
+FIELDS = {"source", "lang", "date", "entity", "type", "title", "has", "speaker", "topic"}
 # A word in the title counts double, in the lede (first sentence) once more; a lemma the tagger did not choose
 # in context counts little: it is there for recall, not to rank.
 BOOSTS = {"title": 2.0, "lead": 1.0, "alt": 0.3}
@@ -118,6 +120,20 @@ def _date_query(value: str) -> tantivy.Query:
     return tantivy.Query.range_query(SCHEMA, "published", tantivy.FieldType.Date, start, stop)
 
 
+def _is_label(value: str) -> bool:
+    """type:PERSON names an entity label; type:agreement an event kind (see _type_query)."""
+    return value == value.upper()
+
+
+def _type_query(value: str) -> tantivy.Query:
+    """An entity label when written in upper case; else an event kind, or (type:person, as before event kinds
+    were indexed) an entity label: the two sets of names do not overlap."""
+    if _is_label(value):
+        return _term("etype", value)
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _term("event", fold(value))),
+                                        (tantivy.Occur.Should, _term("etype", value.upper()))])
+
+
 def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_type: str | None,
                   an: Analyzer) -> tantivy.Query:
     if c.field in (None, "title"):
@@ -131,7 +147,14 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
     if c.field in ("source", "lang"):
         return _filter(_term(c.field, fold(c.value.strip())))
     if c.field == "type":
-        return _filter(_term("etype", c.value.strip().upper()))
+        return _filter(_type_query(c.value.strip()))
+    if c.field in ("has", "topic"):
+        return _filter(_term(c.field, fold(c.value.strip())))
+    if c.field == "speaker":
+        if not c.negative:
+            parsed.highlight.update(*an.query_words(c.value))
+        return _filter(tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, _term("speaker", k)) for k in sorted(an.entity_keys(c.value))]))
     if c.field == "date":
         return _filter(_date_query(c.value.strip()))
     keys = sorted(an.entity_keys(c.value))
@@ -152,13 +175,16 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
 def build(text: str, searcher: tantivy.Searcher, an: Analyzer) -> tuple[tantivy.Query, Parsed]:
     """The tantivy query for a query string, and what to highlight in snippets."""
     parsed = parse(text)
-    types = [c.value.strip().upper() for g in parsed.groups for c in g if c.field == "type" and not c.negative]
-    # entity:"X" type:T together mean an entity X of type T, not X (any type) in an article with some T
+    types = [c.value.strip().upper() for g in parsed.groups for c in g if c.field == "type" and not c.negative
+             and (_is_label(c.value.strip()) or not searcher.doc_freq("event", fold(c.value.strip())))]
+    # entity:"X" type:T together mean an entity X of type T, not X (any type) in an article with some T; an
+    # event kind (type:agreement) stays a filter of its own
     entity_type = types[0] if len(types) == 1 and any(
         c.field == "entity" and not c.negative for g in parsed.groups for c in g) else None
     musts, nots = [], []
     for group in parsed.groups:
-        group = [c for c in group if not (entity_type and c.field == "type" and not c.negative)]
+        group = [c for c in group if not (entity_type and c.field == "type" and not c.negative
+                                          and c.value.strip().upper() == entity_type)]
         if not group:
             continue
         subs = [(c, _clause_query(c, parsed, searcher, entity_type, an)) for c in group]

@@ -168,21 +168,26 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------------------
     def changed_since(self, rev: int, batch: int = 500) -> Iterator[sqlite3.Row]:
-        """Rows written after `rev`, oldest first, with what the index needs (see habar.search.index)."""
+        """Rows written after `rev`, oldest first, with what the index needs (see habar.search.index): the
+        article columns, then its entities (label, norm, key, mentions) and facts (kind, start, end, args JSON)."""
         while True:
             rows = self.conn.execute(
-                "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms "
+                "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms, meta "
                 "FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch)).fetchall()
             if not rows:
                 return
             ents: dict[int, list] = {}
+            facts: dict[int, list] = {}
             marks = ",".join("?" * len(rows))
+            rowids = [r[0] for r in rows]
             for article, label, norm, key, mentions in self.conn.execute(
-                    f"SELECT article, label, norm, key, mentions FROM entities WHERE article IN ({marks})",
-                    [r[0] for r in rows]):
+                    f"SELECT article, label, norm, key, mentions FROM entities WHERE article IN ({marks})", rowids):
                 ents.setdefault(article, []).append((label, norm, key, mentions))
+            for article, kind, start, end, args in self.conn.execute(
+                    f'SELECT article, kind, start, "end", args FROM facts WHERE article IN ({marks})', rowids):
+                facts.setdefault(article, []).append((kind, start, end, args))
             for r in rows:
-                yield (*r, ents.get(r[0], []))
+                yield (*r, ents.get(r[0], []), facts.get(r[0], []))
             rev = rows[-1][2]
 
     def deleted_since(self, rev: int) -> list[tuple[int, str]]:

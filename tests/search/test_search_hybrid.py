@@ -56,7 +56,7 @@ def test_fuse(rankings, first):
 # --- vectors in step with the store ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def vector_db(tmp_path_factory):
-    from conftest import fixture_articles
+    from search_articles import fixture_articles
 
     from habar.store.ingest import ingest
 
@@ -79,7 +79,7 @@ def test_ingest_with_vectors_embeds_every_article(vector_db):
 
 
 def test_sync_resumes_updates_and_deletes(vector_db, tmp_path, monkeypatch):
-    from conftest import fixture_articles
+    from search_articles import fixture_articles
 
     import habar.semantic
     from habar.search.vectors import VectorSync
