@@ -83,6 +83,10 @@ def is_latin(word: str) -> bool:
     return bool(_LATIN.fullmatch(word)) and any(c.isalpha() for c in word)
 
 
+# A Cyrillic word with none of the Kazakh letters may be Russian: it also stands for its Snowball stem.
+_RUSSIAN_WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
+
+
 class Analyzer:
     """The query and title analyzer. `plain=True` uses none of the language components (tests of search
     itself, and input analysed elsewhere)."""
@@ -145,6 +149,10 @@ class Analyzer:
         lemmas: set[str] = set()
         for form in forms:
             lemmas |= (self._analyses(form) if morph is not None else set()) or {fold(form)}
+        if not self.plain and _RUSSIAN_WORD.fullmatch(word):  # Russian articles are indexed by Snowball stems
+            from habar.clean.russian import stem_ru
+
+            lemmas.add(fold(stem_ru(word)))
         return frozenset(lemmas)
 
     def query_words(self, text: str) -> list[frozenset[str]]:
