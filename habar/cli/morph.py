@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from habar.morph import tag_tokens
 from habar.morph import conllu
 from habar.morph.evaluate import evaluate_file
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 
 
 def _open(path: str):
@@ -47,11 +45,14 @@ def tag(fmt: str, file: str):
 @click.command("lemmatize")
 @click.argument("file", default="-")
 def lemmatize(file: str):
-    """Print the text of FILE (or stdin) with every word replaced by its lemma."""
+    """Print the text of FILE (or stdin) with every word replaced by its lemma, line by line."""
+    from habar.text.normalise import normalise
+    from habar.text.tokenize import tokenize
+
     for line in _open(file):
-        tokens = [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
+        tokens = tokenize(normalise(line)[0])  # the same text layer as the pipeline, so lemmas match search
         tag_tokens(tokens)
-        click.echo(" ".join(t.lemma for t in tokens))
+        click.echo(" ".join(t.lemma or t.text for t in tokens))
 
 
 @click.command("morph")

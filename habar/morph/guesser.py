@@ -37,7 +37,8 @@ KNOWN_STEM_BONUS = 1.0   # a nominal stem used as a verb (кеңес -> кеңе
 VERB_GUESS_TAGS = frozenset({"VFORM:GAн", "VFORM:EтIн", "VFORM:YптI", "VFORM:DI", "VFORM:EDI", "VFORM:у",
                              "VERB:Q", "VFORM:Yп", "VFORM:сA", "NEG:PA", "NEG:PAй"})
 
-NUMBER = re.compile(r"^([+-]?\d+(?:[.,:]\d+)*%?|[IVXLCDM]+)(?:-?([^\W\d_]+))?$")
+# A Roman numeral takes its suffix only after a hyphen ("XXI-ғасыр"): "Digital" is not D + "igital".
+NUMBER = re.compile(r"^([+-]?\d+(?:[.,:]\d+)*%?|[IVXLCDM]+(?=-|$))(?:-?([^\W\d_]+))?$")
 PUNCT = re.compile(r"^[\W_]+$")
 # pronunciation context (harmony, final class) of a number by its last non-zero digits: 5 бес, 10 он, 100 жүз
 _DIGIT_CONTEXT = {"1": ("f", "R"), "2": ("f", "V"), "3": ("f", "T"), "4": ("f", "T"), "5": ("f", "T"),

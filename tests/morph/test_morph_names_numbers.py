@@ -79,3 +79,14 @@ def test_punctuation(word, upos):
                                         ("және", True), ("xyzzy", False), ("Сәрсенбайға", False)])
 def test_known_word(word, known):
     assert known_word(word) is known
+
+
+@pytest.mark.parametrize("word,lemma,upos", [
+    ("Digital", "Digital", "PROPN"),   # starts with a Roman-numeral letter, but is a Latin word
+    ("Mission", "Mission", "PROPN"),
+    ("XXI-ғасырда", "XXI", "NUM"),     # a Roman numeral takes its suffix after a hyphen
+    ("II", "II", "NUM"),
+])
+def test_latin_words_are_not_roman_numerals(word, lemma, upos):
+    best = analyze(word)[0]
+    assert (best.lemma, best.upos) == (lemma, upos)
