@@ -21,6 +21,8 @@ SETTINGS: list[tuple[str, object, str, str]] = [
     ("max_file_bytes", 200_000_000, "HABAR_MAX_FILE_BYTES", "largest file a reader accepts"),
     ("progress", True, "HABAR_PROGRESS", "show a progress bar on long runs (0 to hide it)"),
     ("ingest_token", "", "HABAR_INGEST_TOKEN", "bearer token that enables POST /api/ingest; empty disables writes"),
+    ("fetch_feeds", False, "HABAR_FETCH_FEEDS",
+     "read RSS/Atom feeds from http(s) URLs given as inputs; off by default, since it goes to the network"),
     ("vectors", False, "HABAR_VECTORS", "compute semantic vectors during ingest for cross-lingual search"),
 ]
 
@@ -51,6 +53,7 @@ class Options:
     max_file_bytes: int = _setting("max_file_bytes")
     progress: bool = _setting("progress")
     ingest_token: str = _setting("ingest_token")
+    fetch_feeds: bool = _setting("fetch_feeds")
     vectors: bool = _setting("vectors")
 
     def n_workers(self) -> int:

@@ -26,11 +26,14 @@ def _dir(db: str | None) -> Path:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", type=int, default=None, help="Analysis processes [default: one per core].")
+@click.option("--fetch-feeds", is_flag=True, default=None,
+              help="Fetch RSS/Atom feeds given as http(s) URLs (10 s timeout) [default: setting fetch_feeds].")
 @click.option("--steps", default=None, help="Comma-separated pipeline steps instead of the default; '' for none "
                                             "(input that is already analysed).")
 @click.option("--vectors/--no-vectors", default=None,
               help="Compute semantic vectors for cross-lingual search [default: setting vectors, env HABAR_VECTORS].")
-def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, steps: str | None, vectors: bool | None):
+def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, fetch_feeds: bool | None, steps: str | None,
+           vectors: bool | None):
     """Analyse articles from files or directories and store them; re-running is safe and skips finished work."""
     from habar.store.ingest import ingest as run
 
@@ -39,6 +42,8 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, steps: s
         options.workers = workers
     if vectors is not None:
         options.vectors = vectors
+    if fetch_feeds:
+        options.fetch_feeds = True
     failures: Counter = Counter()
     names = None if steps is None else [s for s in steps.split(",") if s]
     try:

@@ -83,8 +83,8 @@ def read_feed(src: Source, options: Options) -> Iterator[Article | ReadError]:
 def read_feed_url(url: str, allow_fetch: bool = False, timeout: float = FETCH_TIMEOUT) -> Iterator[Article | ReadError]:
     """A feed fetched from `url`; only when `allow_fetch` is given, since it goes to the network."""
     if not allow_fetch:
-        yield ReadError(url, None, "fetching feeds from the network is off; pass allow_fetch=True to enable it, "
-                                   "or save the feed to a file and read that", "fetch_disabled")
+        yield ReadError(url, None, "fetching feeds from the network is off; enable it with --fetch-feeds "
+                                   "(or HABAR_FETCH_FEEDS=1), or save the feed to a file and read that", "fetch_disabled")
         return
     try:
         with urllib.request.urlopen(url, timeout=timeout) as resp:

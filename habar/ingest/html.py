@@ -66,7 +66,7 @@ def read_bytes(src: Source, options: Options) -> bytes:
     longest = max(map(len, data.split(b"\n")))
     if longest > options.max_line_chars:
         raise src.error(f"a line of {longest:,} bytes is over the limit of {options.max_line_chars:,} characters; "
-                        "raise the max_line_chars setting or split the file", "line_too_long")
+                        "raise it with HABAR_MAX_LINE_CHARS or split the file", "line_too_long")
     return data
 
 

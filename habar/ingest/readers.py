@@ -111,6 +111,11 @@ def read_paths(paths: Iterable[str | Path], options: Options) -> Iterator[Articl
             src = stdin_source(options)
             yield from _read_one(src, _sniff_stdin(src, options), options)
             continue
+        if str(given).startswith(("http://", "https://")):  # a feed URL: fetched only when enabled
+            from habar.ingest.feeds import read_feed_url
+
+            yield from read_feed_url(str(given), allow_fetch=options.fetch_feeds)
+            continue
         path = Path(given)
         if path.is_dir():
             skipped = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from itertools import islice
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -111,11 +112,31 @@ class Writer:
         self.store.close()
 
 
+LEARN_CHUNK = 5000  # articles read ahead, to learn each source's repeated lines from
+
+
+def drop_learned_boilerplate(articles: Iterable[Article], chunk: int = LEARN_CHUNK) -> Iterator[Article]:
+    """Lines that repeat across many articles of one source (footers, banners no rule lists) are learned from
+    each chunk of the input and dropped before analysis, in this process: learning needs the chunk as a whole."""
+    from habar.clean.invisible import clean_invisible
+    from habar.clean.learned import learn_repeated_lines, learned_step
+
+    it = iter(articles)
+    while batch := list(islice(it, chunk)):
+        ready = Pipeline([clean_invisible])  # lines compare only once carriage returns and zero-widths are gone
+        batch = [ready.run_one(a) or a for a in batch]
+        drop = Pipeline([learned_step(learn_repeated_lines(batch))])
+        for article in batch:
+            yield drop.run_one(article) or article  # a failure here only means the lines stay
+
+
 def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
            steps: list[str] | None = None, progress: Callable[[Iterator], Iterator] = iter,
            commit_seconds: float = COMMIT_SECONDS) -> Counter:
     """Analyse and store `articles`; returns counts per outcome (new, updated, unchanged, duplicate, failed: ...)."""
     analysis = signature(build_pipeline(options, steps))
+    if steps is None or "clean_boilerplate" in steps:
+        articles = drop_learned_boilerplate(articles)
     workers = options.n_workers()
     # the workers are forked before the store and the index are opened: an SQLite connection or a tantivy
     # writer must not cross a fork

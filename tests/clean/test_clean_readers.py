@@ -71,7 +71,7 @@ def test_broken_html_is_a_counted_error(tmp_path, html, kind):
 def test_one_line_over_the_limit_is_refused(tmp_path):
     (tmp_path / "long.html").write_text("<p>" + "ә" * 5000 + "</p>", encoding="utf-8")
     _, errors = read(tmp_path / "long.html", options=Options(max_line_chars=1000))
-    assert [e.kind for e in errors] == ["line_too_long"] and "max_line_chars" in str(errors[0])
+    assert [e.kind for e in errors] == ["line_too_long"] and "HABAR_MAX_LINE_CHARS" in str(errors[0])
 
 
 # --- feeds ------------------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_feed_without_entries(tmp_path, xml):
 
 def test_feed_url_fetch_is_off_unless_enabled():
     (err,) = list(read_feed_url("http://127.0.0.1:9/feed.xml"))
-    assert err.kind == "fetch_disabled" and "allow_fetch=True" in str(err)
+    assert err.kind == "fetch_disabled" and "--fetch-feeds" in str(err)
 
 
 def test_feed_url_fetch_failure_is_counted():
