@@ -163,6 +163,7 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
         for result in progress(results):
             if isinstance(result, Record):
                 writer.add(result)
+                counts.update(f"quality: {r}" for r in result.quality)  # kept and reported, never dropped
             else:
                 counts[f"failed: {result[1]}"] += 1
         writer.close()

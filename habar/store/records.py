@@ -164,6 +164,7 @@ class Record:
     facts: list[tuple[str, int, int, str]]
     signature: bytes = b""  # MinHash of the lemma shingles (uint32 values), for near-duplicate clusters
     length: int = 0  # characters of clean text: the most complete copy of a story is its canonical member
+    quality: tuple[str, ...] = ()  # the quality verdict's reasons (too_short, not_kazakh, ...), for the ingest report
 
 
 def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
@@ -220,4 +221,5 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],
         signature=signature(article).astype("<u4").tobytes(), length=len(article.text),
+        quality=tuple((article.meta.get("quality") or {}).get("reasons", ())),
     )
