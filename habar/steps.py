@@ -8,7 +8,6 @@ pipeline that does not tag entities never loads the NER model. The Kazakh analyz
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 from habar.document import Article
 from habar.options import Options
@@ -91,11 +90,6 @@ def load_step(name: str) -> Step:
     module, attr = STEPS[name].split(":")
     loaded = getattr(importlib.import_module(module), attr)
     return kazakh_only(loaded) if name in KAZAKH_ONLY else loaded
-
-
-def available(name: str) -> bool:
-    """Whether a step's module is installed."""
-    return importlib.util.find_spec(STEPS[name].split(":")[0]) is not None
 
 
 def default_pipeline(options: Options | None = None, names: list[str] | None = None) -> Pipeline:

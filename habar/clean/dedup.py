@@ -12,6 +12,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -84,9 +85,15 @@ class Signer:
         return self.minhash
 
 
+@lru_cache(maxsize=4)
+def _signer(num_perm: int, shingle: int) -> Signer:
+    """One Signer per setting: drawing the permutations costs more than signing an article."""
+    return Signer(num_perm, shingle)
+
+
 def signature(article: Article, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> np.ndarray:
     """The MinHash values of an article (lemma shingles when its tokens carry lemmas)."""
-    return Signer(num_perm, shingle)(words(article)).hashvalues.copy()
+    return _signer(num_perm, shingle)(words(article)).hashvalues.copy()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
