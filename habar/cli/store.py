@@ -14,12 +14,15 @@ import click
 from habar.cli.common import progress, read_articles
 from habar.options import Options
 
-db_option = click.option("--db", "db", type=click.Path(file_okay=False), default=None,
-                         help="Data directory of the store and index [default: Options.data_dir, env HABAR_DATA].")
+db_option = click.option("--db", "db", default=None,
+                         help="Data directory of the store and index, or a postgresql:// URL "
+                              "[default: Options.data_dir, env HABAR_DATA].")
 
 
-def _dir(db: str | None) -> Path:
-    return Path(db) if db else Options().data_dir
+def _dir(db: str | None) -> Path | str:
+    from habar.store.backend import resolve
+
+    return resolve(db, Options().data_dir)
 
 
 @click.command("ingest")
@@ -103,12 +106,12 @@ def search(query, db, fmt, limit, page, sort, queries, no_facets, mode):
     """Find articles: words in any inflected form, "phrases", -word, OR, and field:value filters
     (source: lang: date: entity: type: has: speaker: topic:)."""
     from habar.search.query import QueryError
-    from habar.search.search import Searcher
+    from habar.store.backend import open_searcher
 
     if (query is None) == (queries is None):
         raise click.UsageError("give either a QUERY or --queries FILE")
     try:
-        searcher = Searcher(_dir(db))
+        searcher = open_searcher(_dir(db))
     except FileNotFoundError as exc:
         click.echo(f"habar: {exc}", err=True)
         sys.exit(2)
@@ -137,18 +140,16 @@ def search(query, db, fmt, limit, page, sort, queries, no_facets, mode):
 @click.option("--source", default=None, help="Delete every article from this source.")
 def delete(ids, db, source):
     """Delete articles by id (or all of one source) from the store and the index."""
-    from habar.search.search import Searcher
-    from habar.store import Store
+    from habar.store.backend import open_searcher, open_store
+    from habar.store.clusters import update_clusters
 
     if not ids and source is None:
         raise click.UsageError("give article ids or --source NAME")
-    from habar.store.clusters import update_clusters
-
-    with Store(_dir(db), create=False) as store:
+    with open_store(_dir(db), create=False) as store:
         n = store.delete(ids, source)
         if n:
             update_clusters(store)  # a deleted copy may have been the canonical member of its story
-    searcher = Searcher(_dir(db))  # brings the index up to date, unless an ingest is running and will do it
+    searcher = open_searcher(_dir(db))  # brings the index up to date, unless an ingest is running and will do it
     searcher.close()
     click.echo(f"habar delete: {n} articles deleted", err=True)
 

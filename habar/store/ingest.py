@@ -22,6 +22,7 @@ from habar.pipeline import Pipeline
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
+from habar.store.backend import open_store, open_writer
 from habar.store.clusters import update_clusters
 from habar.store.records import Record, content_key, to_record
 from habar.store.store import Store
@@ -143,8 +144,8 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
     pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps)) if workers > 1 else None
     reader = writer = None
     try:
-        writer = Writer(data_dir, commit_seconds, vectors=options.vectors)
-        reader = Store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
+        writer = open_writer(data_dir, commit_seconds, vectors=options.vectors)
+        reader = open_store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
         counts = writer.counts
 
         def todo() -> Iterator[Article]:
