@@ -27,8 +27,10 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --shared $(SHARED)
 
 # Not in CI: 1,000,000 generated articles by default; `make bench-scale SCALE_ARGS="--n 20000"` for a smaller run.
+# Then Dask ingest with 1 and 2 workers against the local ingest (bench/scale_dask.py; DASK_ARGS="--n 200": quicker).
 bench-scale: $(STAMP)
 	HABAR_SHARED_DATA=$(SHARED)/data nice $(BIN)/python -m bench.search_scale $(SCALE_ARGS)
+	HABAR_SHARED_DATA=$(SHARED)/data nice $(BIN)/python -m bench.scale_dask $(DASK_ARGS)
 
 lexicon: $(STAMP)
 	$(BIN)/python scripts/build_lexicon.py --shared $(SHARED)/data

@@ -1,16 +1,23 @@
-"""NER speed, model size and load time: `python -m bench.ner_speed [--shared ../shared/data]`.
+"""NER speed, model size and load time: `python -m bench.ner_speed [--shared ../shared/data] [--repeats 3]`.
 
-Tags the KazNERD dev part (features included) on one core, three ways: with empty caches (every word analysed
-by habar.morph and featurised for the first time); with caches warmed on 4,000 train-part sentences, as in a
-long-running process; and as in the pipeline, where the morph step has analysed the words before NER runs.
+Tags the KazNERD dev part on one core and prints CPU time (process time, so other jobs on the machine count less),
+the median of --repeats runs. NER time is measured apart from habar.morph's: in the pipeline the morph step has
+analysed the words before NER runs, so "NER only" runs with habar.morph's answers cached and counts NER's own
+features, score sums and decoding. Three NER states:
+  - cold: a fresh model, every word form featurised and scored for the first time;
+  - warm: after tagging 4,000 train-part sentences, as in a long-running ingest process;
+  - seen: every word form already cached (the decoder's floor).
+"morph" is habar.morph analysing the same tokens with an empty cache, and "NER + morph, cold" both at once.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import time
 from pathlib import Path
+from typing import Callable
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -18,10 +25,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
+    ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args(argv)
     from habar.ner.corpus import kaznerd_split
-    from habar.options import Options
     from habar.ner.model import MODEL_DIR, NerModel
+    from habar.options import Options
 
     t0 = time.perf_counter()
     model = NerModel()
@@ -38,25 +46,56 @@ def main(argv: list[str] | None = None) -> None:
     train, dev = kaznerd_split(path)
     sentences = [s.tokens for s in dev]
     n = sum(map(len, sentences))
-    for label in ("cold caches", "warm caches", "in the pipeline"):
-        model = NerModel()  # an empty word-feature cache
+    print(f"{len(sentences)} dev sentences, {n} tokens, {len({w for s in sentences for w in s})} distinct forms; "
+          f"CPU seconds, median of {args.repeats}")
+
+    def ner_run(state: str) -> Callable[[], float]:
+        def run() -> float:
+            fresh = NerModel()
+            _analyse_all(fresh, sentences)  # the pipeline's morph step ran before NER
+            if state == "warm":
+                for s in train[:4000]:
+                    fresh.tag(s.tokens)
+            elif state == "seen":
+                for s in sentences:
+                    fresh.tag(s)
+            return _timed(lambda: [fresh.tag(s) for s in sentences])
+        return run
+
+    def morph_run() -> float:
+        from habar.morph import analyze
         _clear_morph_cache()
-        if label == "warm caches":  # a long-running process has seen other text: warm up on the train part
-            for s in train[:4000]:
-                model.tag(s.tokens)
-        if label == "in the pipeline" and model.featurizer.morph is not None:
-            for s in sentences:  # the morph step before NER has analysed these words already
-                for w in s:
-                    model.featurizer.morph(w)
-        t0 = time.process_time()
+        return _timed(lambda: [analyze(w) for s in sentences for w in s])
+
+    def both_run() -> float:
+        fresh = NerModel()
+        _clear_morph_cache()
+        return _timed(lambda: [fresh.tag(s) for s in sentences])
+
+    for label, run in (("NER only, cold", ner_run("cold")), ("NER only, warm", ner_run("warm")),
+                       ("NER only, seen", ner_run("seen")), ("morph (habar.morph.analyze), cold", morph_run),
+                       ("NER + morph, cold", both_run)):
+        secs = statistics.median(run() for _ in range(args.repeats))
+        print(f"{label:36s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
+
+
+def _timed(work: Callable[[], object]) -> float:
+    t0 = time.process_time()
+    work()
+    return time.process_time() - t0
+
+
+def _analyse_all(model, sentences: list[list[str]]) -> None:
+    """What the pipeline's morph step leaves behind: habar.morph's own cache filled, NER's caches untouched."""
+    if model.featurizer.morph is not None:
+        from habar.morph import analyze
         for s in sentences:
-            model.tag(s)
-        secs = time.process_time() - t0
-        print(f"ner speed ({label}): {n} tokens in {secs:.2f} s CPU = {n / secs:,.0f} tokens/s per core")
+            for w in s:
+                analyze(w)
 
 
 def _clear_morph_cache() -> None:
-    """Empty habar.morph's per-word cache, so each pass pays for analysing the words it has not seen."""
+    """Empty habar.morph's per-word cache, so a run pays for analysing the words it has not seen."""
     try:
         from habar.morph.api import _analyze
     except ImportError:

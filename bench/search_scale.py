@@ -1,12 +1,17 @@
 """Search at scale: ingest throughput, store and index size, query latency, peak memory.
 
-`python -m bench.search_scale [--n 1000000] [--workers 2] [--queries 1000] [--shared ../shared/data]`
-(`make bench-scale`; not part of `make bench` or CI)
+`python -m bench.search_scale [--n 1000000] [--compose] [--real 5000] [--workers 2] [--queries 1000]
+[--shared ../shared/data] [--db DIR]` (`make bench-scale`; not part of `make bench` or CI)
 
 The articles are generated at run time from real Kazakh sentences (KazNERD and SIB-200), shuffled into articles of
-10 to 40 sentences, and never written to the repo. They go through the full default pipeline into a fresh store
-(a temporary directory unless --db is given). Then 1,000 mixed queries (words, two-word queries, phrases,
-exclusions, source/date/entity filters, 2021-Latin words) run with facets and snippets, as `habar search` runs them.
+10 to 40 sentences, and never written to the repo. Without --compose they all go through the full default
+pipeline into a fresh store (a temporary directory unless --db is given). With --compose (what a million-article
+run needs: full analysis of a million articles takes about a day of CPU here), each distinct sentence is analysed
+once by the real pipeline and the articles are composed from those analyses (bench.search_compose says exactly
+how), then written through the real ingest Writer (store and index); ingest throughput with full analysis is then
+measured on `--real` articles analysed whole, in a store of their own, in the same run. Then 1,000 mixed queries
+(words, two-word queries, phrases, exclusions, source/date/entity filters, 2021-Latin words) run with facets and
+snippets, as `habar search` runs them.
 """
 
 from __future__ import annotations
@@ -119,34 +124,64 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temporary directory)")
     ap.add_argument("--skip-steps", default="", help="comma-separated default steps to leave out, e.g. topics")
+    ap.add_argument("--compose", action="store_true",
+                    help="analyse each distinct sentence once and compose the articles (bench.search_compose)")
+    ap.add_argument("--real", type=int, default=5000,
+                    help="with --compose: articles ingested with full analysis to measure throughput (0: none)")
+    ap.add_argument("--stop-after", type=float, default=None,
+                    help="with --compose: stop writing after this many seconds and measure the store as it is")
     args = ap.parse_args(argv)
     shared = args.shared or Options().shared_data
     shared = shared if shared.is_absolute() else ROOT / shared
     sentences, names = kaznerd(shared / "kaznerd" / "IOB2_valid.txt")
     sentences += sib(shared / "sib200_kaz")
+    sentences = list(dict.fromkeys(sentences))  # distinct: a composed article must not repeat an analysis twice
     db = args.db or Path(tempfile.mkdtemp(prefix="habar-scale-"))
-    print(f"{len(sentences)} sentences; {args.n} articles of 10-40 sentences; {args.workers} workers; store {db}")
-
-    raw_bytes = 0
-
-    def counted(items):
-        nonlocal raw_bytes
-        for a in items:
-            raw_bytes += len(a.raw.encode()) + len(a.title.encode())
-            yield a
+    print(f"{len(sentences)} distinct sentences; {args.n} articles of 10-40 sentences; {args.workers} workers; "
+          f"store {db}", flush=True)
 
     from habar.steps import default_pipeline
 
     options = Options(workers=args.workers, progress=False)
     skip = {x for x in args.skip_steps.split(",") if x}
     steps = [st.name for st in default_pipeline(options).steps if st.name not in skip]
-    t0 = time.perf_counter()
-    counts = ingest(counted(articles(sentences, args.n)), db, options, steps=steps)
-    took = time.perf_counter() - t0
-    print(f"ingest: {dict(counts)} in {took:.1f} s = {args.n / took:.1f} articles/s; steps: {','.join(steps)}")
+    if args.compose:
+        from bench import search_compose
+
+        if args.real:
+            real_db = Path(tempfile.mkdtemp(prefix="habar-scale-real-"))
+            t0 = time.perf_counter()
+            counts = ingest(articles(sentences, args.real, seed=99), real_db, options, steps=steps)
+            took = time.perf_counter() - t0
+            print(f"ingest with full analysis (articles analysed whole, own store): {dict(counts)} in {took:.1f} s "
+                  f"= {args.real / took:.1f} articles/s; steps: {','.join(steps)}", flush=True)
+            shutil.rmtree(real_db, ignore_errors=True)
+        done = search_compose.build(db, sentences, args.n, steps, args.workers,
+                                    progress=lambda m: print(m, flush=True), stop_after=args.stop_after)
+        if done["stored"] < args.n:
+            print(f"writing stopped after --stop-after {args.stop_after:.0f} s: the store holds the first "
+                  f"{done['stored']} of the {args.n} planned articles; every figure below is for those", flush=True)
+        raw_bytes = search_compose.raw_size(sentences, done["stored"])
+        print(f"composed store: {done['sentences']} sentences analysed once in {done['analyse_s']:.0f} s; "
+              f"{done['written']} composed articles written through the ingest Writer in {done['write_s']:.0f} s "
+              f"= {done['written'] / max(done['write_s'], 1e-9):.0f} articles/s (composition, records, store, "
+              f"index; NOT full analysis); outcomes {done['counts']}", flush=True)
+    else:
+        raw_bytes = 0
+
+        def counted(items):
+            nonlocal raw_bytes
+            for a in items:
+                raw_bytes += len(a.raw.encode()) + len(a.title.encode())
+                yield a
+
+        t0 = time.perf_counter()
+        counts = ingest(counted(articles(sentences, args.n)), db, options, steps=steps)
+        took = time.perf_counter() - t0
+        print(f"ingest: {dict(counts)} in {took:.1f} s = {args.n / took:.1f} articles/s; steps: {','.join(steps)}")
     store_size, index_size = du(db) - du(db / "index"), du(db / "index")
     print(f"raw text {raw_bytes / 1e6:.1f} MB; store {store_size / 1e6:.1f} MB + index {index_size / 1e6:.1f} MB "
-          f"= {(store_size + index_size) / raw_bytes:.2f}x the raw text")
+          f"= {(store_size + index_size) / raw_bytes:.2f}x the raw text", flush=True)
 
     searcher = Searcher(db)
     queries = make_queries(sentences, names, args.queries)

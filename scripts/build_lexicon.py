@@ -9,6 +9,9 @@ Sources (see habar/data/morph/README.md for their licences):
    and for new stems whose inflected forms are attested (paradigm induction).
 4. KazNERD text (CC BY 4.0): word counts only, for lemma frequencies and proper-noun stems.
 
+The result is also compiled into habar/data/morph/lexicon.index (stems and the surface forms of their
+alternations, for fast loading); `--index-only` recompiles just that from the existing lexicon.tsv.gz.
+
 Run: `make lexicon` (needs `apt-get install -y hunspell-kk tesseract-ocr-kaz tesseract-ocr`).
 """
 
@@ -176,10 +179,9 @@ def write(lex: dict[tuple[str, str], int], path: Path) -> None:
 
 def reload():
     from habar.morph import api, analyzer
-    lexmod.stems.cache_clear()
-    lexmod.closed.cache_clear()
+    lexmod.clear_caches()
     api._analyze.cache_clear()
-    analyzer.walk.cache_clear()
+    analyzer.clear_caches()
     return api
 
 
@@ -294,7 +296,13 @@ def count(lex: dict[tuple[str, str], int], forms: Counter, words: set[str]) -> N
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data", help="shared data folder")
+    ap.add_argument("--index-only", action="store_true",
+                    help="only recompile lexicon.index (the fast-loading form) from the existing lexicon.tsv.gz")
     args = ap.parse_args(argv)
+    if args.index_only:
+        path = lexmod.write_index()
+        print(f"build_lexicon: {path} ({path.stat().st_size // 1024} KB)")
+        return 0
     for need, pkg in ((HUNSPELL_DIC, "hunspell-kk"), (TESSDATA, "tesseract-ocr-kaz")):
         if not need.exists():
             print(f"build_lexicon: {need} is missing; run `apt-get install -y {pkg} tesseract-ocr`", file=sys.stderr)
@@ -323,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.move(lexmod.LEXICON_FILE, final)
     shutil.rmtree(tmp, ignore_errors=True)
     lexmod.LEXICON_FILE = final
+    lexmod.write_index()
     print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {lexmod.LEXICON_FILE} ({lexmod.LEXICON_FILE.stat().st_size // 1024} KB)")
     return 0
 

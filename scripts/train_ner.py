@@ -29,7 +29,7 @@ from habar.ner import clusters, gazetteer
 from habar.ner.corpus import Sentence, kaznerd_split
 from habar.ner.evaluate import format_table, score
 from habar.ner.features import Featurizer
-from habar.ner.model import trim_spans
+from habar.ner.model import repair
 from habar.ner.morphfeat import morph_features, morph_works
 
 SEED = 13
@@ -83,12 +83,12 @@ def hash_fold(sid: str) -> int:
 
 
 def evaluate(model: Path, feat: Featurizer, dev: list[Sentence], trim: bool = True) -> dict:
-    """Dev scores; trim: as NerModel.tag does (edge punctuation off), the baseline stays a plain CRF."""
+    """Dev scores; trim: the repairs NerModel.tag makes after decoding, while the baseline stays a plain CRF."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     pred = [tagger.tag(feat.sentence(s.tokens)) for s in dev]
     if trim:
-        pred = [trim_spans(s.tokens, p) for s, p in zip(dev, pred)]
+        pred = [repair(s.tokens, p, feat.lemma) for s, p in zip(dev, pred)]
     return score([s.tags for s in dev], pred)
 
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "stats": "habar.cli.store:stats",
     "serve": "habar.cli.serve:serve",
     "topics": "habar.topics.cli:topics",
+    "export": "habar.cli.export:export",
 }
 
 

@@ -9,6 +9,7 @@ import click
 
 from habar.document import Article
 from habar.cli.common import finish, progress, read_articles
+from habar.export.conllu import article_conllu
 from habar.options import Options
 from habar.steps import default_pipeline
 
@@ -19,21 +20,6 @@ def article_json(article: Article) -> dict:
     from habar.facts.view import facts_view
 
     return {**article.to_dict(), **facts_view(article)}
-
-
-def article_conllu(article: Article) -> str:
-    lines = [f"# newdoc id = {article.id}"]
-    for i, sentence in enumerate(article.sentences, 1):
-        tokens = article.sentence_tokens(sentence)
-        lines.append(f"# sent_id = {article.id}-{i}")
-        lines.append("# text = " + article.text[sentence.start:sentence.end].replace("\n", " "))
-        for j, t in enumerate(tokens, 1):
-            nxt = tokens[j].start if j < len(tokens) else sentence.end
-            misc = "SpaceAfter=No" if nxt == t.end and j < len(tokens) else "_"
-            lines.append("\t".join([str(j), t.text, t.lemma or "_", t.upos or "_", "_", t.feats or "_",
-                                    "_", "_", "_", misc]))
-        lines.append("")
-    return "\n".join(lines) + "\n"
 
 
 def article_text(article: Article) -> str:

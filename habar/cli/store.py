@@ -35,10 +35,26 @@ def _dir(db: str | None) -> Path | str:
                                             "(input that is already analysed).")
 @click.option("--vectors/--no-vectors", default=None,
               help="Compute semantic vectors for cross-lingual search [default: setting vectors, env HABAR_VECTORS].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              help="Analyse in local processes, or on a Dask cluster (docs/scaling.md).")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="With --engine dask: the Dask scheduler, e.g. tcp://host:8786 [default: a LocalCluster on "
+                   "127.0.0.1 with --workers processes].")
+@click.option("--shards", "shard_dir", default=None, metavar="DIR",
+              help="With --engine dask: where the Parquet shards go [default: DB/shards].")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, fetch_feeds: bool | None, steps: str | None,
-           vectors: bool | None):
+           vectors: bool | None, engine: str, scheduler: str | None, shard_dir: str | None):
     """Analyse articles from files or directories and store them; re-running is safe and skips finished work."""
-    from habar.store.ingest import ingest as run
+    from functools import partial
+
+    if engine == "dask":
+        from habar.scale.dask_ingest import ingest as dask_run
+
+        run = partial(dask_run, scheduler=scheduler, shard_dir=shard_dir)
+    elif scheduler or shard_dir:
+        raise click.UsageError("--scheduler and --shards go with --engine dask")
+    else:
+        from habar.store.ingest import ingest as run
 
     options = Options()
     if workers is not None:
@@ -161,7 +177,21 @@ def reindex(db, vectors):
     """Rebuild the search index from the store (after an upgrade of the analyzer or a damaged index)."""
     from habar.search.index import Index
     from habar.store import Store
+    from habar.store.backend import is_url, open_store
 
+    if is_url(_dir(db)):  # PostgreSQL: the search columns and the lemma index, recomputed in the database
+        from habar.pg.reindex import rebuild
+
+        if vectors:
+            raise click.UsageError("semantic vectors are kept beside the embedded store only, not in PostgreSQL")
+        try:
+            with open_store(_dir(db), create=False) as pg:
+                n, kind = rebuild(pg)
+        except (RuntimeError, FileNotFoundError) as exc:
+            click.echo(f"habar: {exc}", err=True)
+            sys.exit(2)
+        click.echo(f"habar reindex: {n} articles indexed ({kind} index)", err=True)
+        return
     with Store(_dir(db), create=False) as store:
         if vectors:
             from habar.search.vectors import VectorSync
@@ -187,16 +217,24 @@ def reindex(db, vectors):
 def stats(db, fmt):
     """Articles, languages, sources, date range and entities in the store, and the index's state."""
     from habar.search.index import Index
-    from habar.store import Store
+    from habar.store.backend import is_url, open_store
 
-    with Store(_dir(db), create=False) as store:
-        out = store.stats()
-        index = Index(_dir(db))
-        out["index"] = {"documents": index.tantivy.searcher().num_docs, "rev": index.marker().get("rev", 0)}
+    try:
+        with open_store(_dir(db), create=False) as store:
+            out = store.stats()
+            if is_url(_dir(db)):  # the lemma tsvector is written with each row, in the same transaction
+                out["index"] = {"documents": out["articles"], "rev": out["rev"], "kind": out["search_index"]}
+            else:
+                index = Index(_dir(db))
+                out["index"] = {"documents": index.tantivy.searcher().num_docs, "rev": index.marker().get("rev", 0)}
+    except RuntimeError as exc:  # a PostgreSQL server that cannot be reached
+        click.echo(f"habar: {exc}", err=True)
+        sys.exit(2)
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False))
         return
-    click.echo(f"articles: {out['articles']}  (store rev {out['rev']}; index has {out['index']['documents']} "
+    kind = f" ({out['index']['kind']})" if "kind" in out["index"] else ""
+    click.echo(f"articles: {out['articles']}  (store rev {out['rev']}; index{kind} has {out['index']['documents']} "
                f"documents at rev {out['index']['rev']})")
     click.echo(f"dates: {out['dates']['first']} .. {out['dates']['last']}")
     for key in ("languages", "sources"):

@@ -1,128 +1,35 @@
-"""Keyphrases: lemma-based noun phrases ranked by TF-IDF against a corpus, or by in-document frequency without one.
+"""Keyphrases: lemma-based noun phrases (habar.facts.phrases) ranked by TF-IDF against a corpus.
 
-A candidate is a run of up to MAX_WORDS content words inside a clause (function words, numbers, verbs and
-punctuation end it); Kazakh noun phrases are head-final, so a longer run keeps its last words. The key of a phrase
-is its lemmas (habar.morph's, else the form with case and possessive endings stripped), so "ұлттық кластер",
-"ұлттық кластерді" and "ұлттық кластерінің" count as one; the phrase is shown in its most frequent written form.
+Document frequencies come from a compact table shipped in habar/data/topics/phrase_df.tsv.gz, built by
+scripts/build_phrase_df.py from unlabelled Kazakh text (KazNERD and SIB-200 sentences, each sentence a document,
+lemmas from habar.morph); a caller with its own corpus (a store's articles) passes a `Corpus` built from it, or the
+shipped table merged with it. Phrases too rare to be in the table get the IDF of their rarest word: a phrase is
+never commoner than its words, and "жаңа" + an unseen noun should not outrank every known term.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from habar.document import Article
-from habar.facts import slots
-from habar.facts.lexicon import CASE_OF_ENDING, NOMINAL_ENDINGS, STOP_WORDS
-from habar.values.lexicon import CURRENCIES, SCALE_WORDS, UNITS
-from habar.facts.words import Word, WordIndex, ending_fits, looks_verbal
+from habar.facts.phrases import candidates, stem
+from habar.facts.words import WordIndex
 
-MAX_WORDS = 3
-_NAME_LABELS = frozenset({"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "EVENT", "PRODUCT", "PROJECT"})
-MIN_STEM = 4
+__all__ = ["Corpus", "candidates", "default_corpus", "keyphrases", "stem", "DF_PATH"]
+
 TOP = 10
-_BREAK = re.compile(r"[.,;:!?()«»\"“”„–—\n]")
-_VERB_TAGS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "NUM", "PUNCT", "ADV", "PART", "INTJ"}
-_LONGEST_CASE = max(len(e) for e in CASE_OF_ENDING)
-# Scale, currency and unit words belong to amounts ("млн тонна", "млрд теңге"), not to keyphrases.
-_VALUE_WORDS = frozenset(w for table in (SCALE_WORDS, CURRENCIES, UNITS) for w in table if len(w) > 2) | frozenset(
-    f"{w}{e}" for w in ("теңге", "доллар", "тонна", "гектар", "шаршы", "метр") for e in ("", "ге", "ге", "ден", "ны",
-                                                                                       "ға", "дан", "сы", "ы"))
-
-
-def stem(lower: str, proper: bool = False) -> str:
-    """Strip the longest nominal ending that leaves MIN_STEM letters; a name keeps a final vowel ("Берге")."""
-    for cut in range(MIN_STEM, len(lower)):  # the earliest cut is the longest ending
-        e = lower[cut:]
-        if e in NOMINAL_ENDINGS and ending_fits(lower, e, MIN_STEM) and not (proper and len(e) < 2):
-            return lower[:cut]
-    return lower
-
-
-@lru_cache(maxsize=65536)
-def _word_info(lower: str, upper: bool, final: bool, tag: str, lemma: str) -> tuple[bool, bool, str]:
-    """(content word?, closes its phrase?, key) of one word form; cached because news repeats its words."""
-    if lower in STOP_WORDS or lower[:1].isdigit() or len(lower) < 3:
-        return False, False, ""
-    if lower in _VALUE_WORDS:
-        return False, False, ""
-    # A tag can rule a word out, but not in: the tagger calls some finite verbs ("тексерді") nouns.
-    content = (not tag or tag not in _VERB_TAGS) and not _verbal(lower, upper, final)
-    return content, _closes(lower), lemma or stem(lower, upper)
-
-
-def _verbal(lower: str, upper: bool, final: bool) -> bool:
-    return looks_verbal(Word(lower, 0, 0, lower, ""), "", final) if not upper else False
-
-
-def _closes(low: str) -> bool:
-    """A case ending other than the genitive makes the word the head of its phrase: "Алматыда | жаңа метро"."""
-    for size in range(_LONGEST_CASE, 0, -1):
-        e = low[-size:]
-        if e in CASE_OF_ENDING and ending_fits(low, e, MIN_STEM):
-            return CASE_OF_ENDING[e] != "Gen"
-    return False
-
-
-def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[str, str]]:
-    """(key, surface) of every candidate phrase occurrence in reading order."""
-    index = index or WordIndex(article)
-    text, lower, ws = article.text, index.lower, index.all
-    info = _word_info
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    furniture = slots.boilerplate(index)
-    named = [e for e in index.entities if e.label in _NAME_LABELS]
-    starts, ends = {e.start for e in named}, {e.end for e in named}
-    n, a, k = len(ws), 0, 0
-    for b in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
-        j = k
-        while j < n and ws[j].start < b:
-            j += 1
-        first, last, k = k, j - 1, j
-        clause, a = lower[a:b].strip(), b
-        if first > last or clause in seen or any(s <= ws[first].start < e for s, e in furniture):
-            continue  # a repeated headline counts once; site furniture not at all
-        seen.add(clause)
-        run: list[tuple[Word, str]] = []
-        for i in range(first, j):
-            w = ws[i]
-            content, closes, key = info(w.lower, w.text[0].isupper(), i == last, w.upos, w.lemma)
-            if run and w.start in starts:  # a name is a phrase of its own: "Тоқаев | Ақордада"
-                _flush(run, text, out)
-                run = []
-            if content:
-                run.append((w, key))
-                if not closes and w.end not in ends:
-                    continue
-            if run:
-                _flush(run, text, out)
-                run = []
-        if run:
-            _flush(run, text, out)
-    return out
-
-
-def _flush(run: list[tuple[Word, str]], text: str, out: list) -> None:
-    if len(run) == 1:
-        out.append((run[0][1], run[0][0].text))
-        return
-    run = run[-MAX_WORDS:]
-    for i in range(len(run)):  # the phrase and its head-final sub-phrases
-        out.append((" ".join(key for _, key in run[i:]), text[run[i][0].start:run[-1][0].end]))
-
-
-def _proper(forms: dict[str, int]) -> bool:
-    return all(f[:1].isupper() for f in forms)
+DF_PATH = Path(__file__).resolve().parent.parent / "data" / "topics" / "phrase_df.tsv.gz"
+LENGTH_BONUS = 0.5  # a two-word phrase is more telling than its head alone; weighed per extra word
 
 
 class Corpus:
-    """Document frequencies of phrase keys; ingest adds each article once, and `keyphrases` reads the IDF."""
+    """Document frequencies of phrase keys; `add` counts one more document, `idf` reads them."""
 
     def __init__(self, n_docs: int = 0, df: Counter | None = None):
         self.n_docs = n_docs
@@ -132,8 +39,15 @@ class Corpus:
         self.n_docs += 1
         self.df.update({k for k, _ in candidates(article)})
 
+    def merged(self, other: "Corpus") -> "Corpus":
+        """The two corpora as one (the shipped table plus a store's own articles)."""
+        return Corpus(self.n_docs + other.n_docs, self.df + other.df)
+
     def idf(self, key: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.df[key])) + 1.0
+        n = self.df.get(key)
+        if n is None and " " in key:
+            return max(self.idf(w) for w in key.split())
+        return math.log((1 + self.n_docs) / (1 + (n or 0))) + 1.0
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"n_docs": self.n_docs, "df": self.df}, ensure_ascii=False), encoding="utf-8")
@@ -143,6 +57,29 @@ class Corpus:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["n_docs"], Counter(data["df"]))
 
+    def save_table(self, path: Path, min_df: int = 1) -> None:
+        """The compact shipped form: "#n_docs<TAB>N" then "key<TAB>df" lines, gzip-compressed."""
+        lines = [f"#n_docs\t{self.n_docs}"] + [f"{k}\t{n}" for k, n in sorted(self.df.items()) if n >= min_df]
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("\n".join(lines) + "\n")
+
+    @classmethod
+    def load_table(cls, path: Path) -> "Corpus":
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing; build it with `make models` (scripts/build_phrase_df.py)")
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            head, *rows = f.read().splitlines()
+        if not head.startswith("#n_docs\t"):
+            raise ValueError(f"{path}:1: expected '#n_docs<TAB>N'; rebuild it with scripts/build_phrase_df.py")
+        df = Counter()
+        for lineno, row in enumerate(rows, 2):
+            key, _, n = row.rpartition("\t")
+            if not key or not n.isdigit():
+                raise ValueError(f"{path}:{lineno}: expected 'key<TAB>count'; rebuild it with "
+                                 "scripts/build_phrase_df.py")
+            df[key] = int(n)
+        return cls(int(head.split("\t")[1]), df)
+
     @classmethod
     def of(cls, articles: Iterable[Article]) -> "Corpus":
         corpus = cls()
@@ -151,9 +88,17 @@ class Corpus:
         return corpus
 
 
+@lru_cache(maxsize=1)
+def default_corpus() -> Corpus:
+    """The shipped document frequencies, loaded once per process (read-only)."""
+    return Corpus.load_table(DF_PATH)
+
+
 def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
                index: WordIndex | None = None) -> list[dict]:
-    """The top phrases as {"text", "key", "score", "count"}, best first, no phrase inside a better one."""
+    """The top phrases as {"text", "key", "score", "count"}, best first, no phrase inside a better one.
+    `corpus` defaults to the shipped table; an empty Corpus() ranks by in-article frequency alone."""
+    corpus = default_corpus() if corpus is None else corpus
     occurrences = candidates(article, index)
     tf = Counter(k for k, _ in occurrences)
     forms: dict[str, dict[str, int]] = defaultdict(dict)
@@ -162,13 +107,13 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     scored = []
     for key, n in tf.items():
         length = key.count(" ") + 1
-        weight = corpus.idf(key) if corpus and corpus.n_docs else 1.0
-        # Multi-word phrases are rarer and more telling than their words; a single word must repeat to count.
-        score = n * weight * (1.0 + 0.5 * (length - 1))
-        if length == 1 and not (corpus and corpus.n_docs) and n < (2 if key[:1] != key[:1].lower() or _proper(
-                forms[key]) else 3):
-            continue  # without document frequencies a lone common word must repeat to count
-        scored.append((score, key))
+        if corpus.n_docs:
+            weight = corpus.idf(key)
+        elif length == 1 and n < 2:
+            continue  # no document frequencies at all: a lone word must repeat to count
+        else:
+            weight = 1.0
+        scored.append((n * weight * (1.0 + LENGTH_BONUS * (length - 1)), key))
     scored.sort(key=lambda p: (-p[0], p[1]))
     chosen: list[dict] = []
     for score, key in scored:

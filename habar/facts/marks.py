@@ -20,6 +20,7 @@ _END = re.compile(r"[.!?…](?=[\s\"»”]|$)|\n")
 class Quoted:
     open: int  # index of the opening mark
     close: int  # index of the closing mark
+    part: int = 0  # 0: a whole quote; 1, 2, ...: its parts around an attribution inside it (habar.facts.midspeech)
 
     @property
     def inner(self) -> tuple[int, int]:

@@ -30,14 +30,33 @@ def find_quotes(index: WordIndex) -> list[Fact]:
     for q in quoted:
         if not text[q.open + 1:q.close].strip():
             continue
-        found = (_after(index, quoted, q) or _before(index, quoted, q) or _according(index, quoted, q)
-                 or _next_sentence(index, quoted, q))
+        found = (_continued(text, facts, q) or _after(index, quoted, q) or _before(index, quoted, q)
+                 or _according(index, quoted, q) or _next_sentence(index, quoted, q))
         if found is None:
             continue
         layout, start, end, who = found
         args = {"quote": [q.open + 1, q.close], "layout": layout, **who}
         facts.append(Fact("quote", min(start, q.open), max(end, q.close + 1), args))
     return facts
+
+
+_SPEAKER_ARGS = ("speaker", "role", "role_norm", "resolved_from")
+
+
+def _continued(text: str, facts: list[Fact], q: Quoted):
+    """The speech goes on after its attribution: a later part of «…, – деді X. – …», or a new quote right after
+    «…», – деді X. – «…». Either way the speaker is the one just found."""
+    if not facts:
+        return None
+    last = facts[-1]
+    if q.part > 1 and last.end <= q.open + 1:
+        return "mid", q.open + 1, q.close, {k: last.args[k] for k in _SPEAKER_ARGS if k in last.args}
+    if last.args["layout"] in ("after", "mid") and _GO_ON.fullmatch(text, last.end, q.open):
+        return "continued", q.open, q.close + 1, {k: last.args[k] for k in _SPEAKER_ARGS if k in last.args}
+    return None
+
+
+_GO_ON = re.compile(r"[.,]\s*[–—]\s*")
 
 
 def _after(index: WordIndex, quoted: list[Quoted], q: Quoted):
@@ -47,6 +66,7 @@ def _after(index: WordIndex, quoted: list[Quoted], q: Quoted):
     if "." in text[q.close + 1:lead] or "\n" in text[q.close + 1:lead]:
         return None  # the sentence ended at the quote: not this layout
     end = clause_end(text, lead)
+    end = min([end] + [o.open for o in quoted if lead <= o.open < end and o.part > 1])  # «…, – деді X, – …»
     ws = index.between(lead, end)
     if not ws or ws[0].start != lead or not (is_say(ws[0]) or ws[0].lower in COMPLEMENTIZERS):
         return None

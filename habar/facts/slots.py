@@ -13,6 +13,7 @@ from bisect import bisect_right
 from habar.document import Entity
 from habar.facts.lexicon import BOILERPLATE, CASE_OF_ENDING, NOMINAL_ENDINGS
 from habar.facts.marks import clause_end, quoted_spans
+from habar.facts.midspeech import split_spans
 from habar.values.lexicon import MONTHS
 
 PARTY_LABELS = ("ORGANISATION", "GPE", "PERSON", "NORP")
@@ -161,9 +162,10 @@ def sentence_spans(article) -> list[tuple[int, int]]:
 
 
 def quoted(index) -> list:
-    """The article's top-level quoted spans, found once per article."""
+    """The article's top-level quoted spans, found once per article; a quote with its attribution inside
+    («…, – деді X. – …») comes as its parts."""
     if "quoted" not in index.memo:
-        index.memo["quoted"] = quoted_spans(index.article.text)
+        index.memo["quoted"] = split_spans(index, quoted_spans(index.article.text))
     return index.memo["quoted"]
 
 

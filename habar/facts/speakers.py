@@ -168,6 +168,12 @@ def _resolve_role(index: WordIndex, quoted: list, ws: list[Word], i: int, hit: t
     wanted = ROLES[canonical]
     fits = lambda e: any(ROLES.get(r["norm"]) == wanted for r in roles_of(index, quoted, e))  # noqa: E731
     person = nearest_person(index, quoted, quote_pos, fits)
+    if person is None:
+        # No one is given the role in so many words ("Қасым-Жомарт Тоқаев отырысқа қатысты. «…», – деді Мемлекет
+        # басшысы"): the subject the text is about, unless the article gives that person another role.
+        person = nearest_person(index, quoted, quote_pos)
+        person = person if person is not None and person.end <= quote_pos and not roles_of(
+            index, quoted, person) else None
     if person is not None:
         return describe(index, quoted, person, "role", (role["start"], role["end"]), role)
     return {"speaker": {"text": role["text"], "norm": canonical, "entity_group": -1, "start": role["start"],

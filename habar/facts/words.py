@@ -25,6 +25,7 @@ class Word:
     lower: str
     lemma: str  # from habar.morph; "" when unknown
     upos: str = ""  # from habar.morph; "" when unknown
+    feats: str = ""  # from habar.morph ("Case=Gen|..."); "" when unknown
 
 
 def words(article: Article, start: int = 0, end: int | None = None) -> list[Word]:
@@ -34,7 +35,7 @@ def words(article: Article, start: int = 0, end: int | None = None) -> list[Word
     if article.tokens:
         tokens = article.tokens if start == 0 and end == len(article.text) else [
             t for t in article.tokens if start <= t.start and t.end <= end]
-        return [Word(t.text, t.start, t.end, t.text.lower(), t.lemma.lower() if t.lemma else "", t.upos)
+        return [Word(t.text, t.start, t.end, t.text.lower(), t.lemma.lower() if t.lemma else "", t.upos, t.feats)
                 for t in tokens if t.kind in _WORD_KINDS and t.text[0].isalnum()]
     return [Word(m.group(), m.start(), m.end(), m.group().lower(), "")
             for m in WORD_RE.finditer(article.text, start, end)]

@@ -37,6 +37,7 @@ READERS: dict[str, str | Reader] = {
     ".txt": "habar.ingest.txt:read_txt",
     ".text": "habar.ingest.txt:read_txt",
     ".jsonl": "habar.ingest.jsonl:read_jsonl",
+    ".articles.jsonl": "habar.export.jsonl:read_articles_jsonl",
     ".ndjson": "habar.ingest.jsonl:read_jsonl",
     ".json": "habar.ingest.jsonl:read_json",
     **{".html": "habar.ingest.html:read_html", ".htm": "habar.ingest.html:read_html", ".rss": "habar.ingest.feeds:read_feed", ".atom": "habar.ingest.feeds:read_feed", ".xml": "habar.ingest.feeds:read_feed", ".warc": "habar.ingest.warc:read_warc", ".warc.gz": "habar.ingest.warc:read_warc"},

@@ -8,23 +8,26 @@ guesser (habar.morph.guesser). Results are cached per word form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from habar.morph import grammar
-from habar.morph.lexicon import Entry, closed, prefixes, stems
-from habar.morph.phonology import DEVOICING, VOWELS, final_class, harmony
-from habar.morph.suffixes import COMPILED, Move, compiled, lengths, table
+from habar.morph.alternation import KINDS, applies
+from habar.morph.lexicon import Entry, closed, compiled
+from habar.morph.phonology import final_class, harmony
+from habar.morph.suffixes import (COMPILED, VIABLE, Path, compiled as compiled_chains, lengths, merge_feats, table,
+                                  viable)
+
+__all__ = ["Analysis", "walk", "build", "lexical", "dedupe", "closed_readings", "merge_feats", "Path"]
 
 FLIPPED_HARMONY_COST = 1.0   # loanwords and names often break harmony: Тоқаевтың, институтқа
 MAX_READINGS = 12           # readings kept per word; the rest are implausible
 MAX_SUFFIX = 18              # no suffix chain is longer (-ларымыздағылардың is 17)
 FREQUENCY_WEIGHT = 0.2        # how much a stem's corpus frequency counts against one morpheme (cost 1)
-ALTERNATION_COST = {"": 0.0, "devoice": 0.05, "elision": 0.8, "contraction": 0.1}
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     lemma: str
     upos: str
     feats: str = ""
@@ -42,10 +45,10 @@ class Analysis:
 
 
 @lru_cache(maxsize=200_000)
-def walk(rest: str, state: str, h: str, c: str) -> tuple[tuple[Move, ...], ...]:
+def walk(rest: str, state: str, h: str, c: str) -> tuple[Path, ...]:
     """Every path of moves from `state` that consumes exactly `rest` and ends in END."""
     if state in COMPILED:
-        return compiled(state, h, c).get(rest, ())
+        return tuple(Path(p) for p in compiled_chains(state, h, c).get(rest, ()))
     tab = table(state, h, c)
     paths = []
     size = len(rest)
@@ -54,114 +57,97 @@ def walk(rest: str, state: str, h: str, c: str) -> tuple[tuple[Move, ...], ...]:
             break
         moves = tab.get(rest[:n])
         if moves:
+            tail_rest = rest[n:]
+            start = tail_rest[:VIABLE]
             for m in moves:
-                for tail in walk(rest[n:], m.next, m.h, m.c):
-                    paths.append((m, *tail))
+                if start in viable(m.next, m.h, m.c):
+                    for tail in walk(tail_rest, m.next, m.h, m.c):
+                        paths.append(Path((m, *tail.moves)))
     return tuple(paths)
 
 
-def merge_feats(parts: list[str]) -> str:
-    """Later morphemes override earlier ones; UD orders features by name, case-insensitively."""
-    feats: dict[str, str] = {}
-    for p in parts:
-        if p:
-            for kv in p.split("|"):
-                k, _, v = kv.partition("=")
-                feats[k] = v
-    return "|".join(f"{k}={feats[k]}" for k in sorted(feats, key=str.lower))
-
-
-def build(surface: str, stem_len: int, lemma: str, upos: str, path: tuple[Move, ...], cost: float,
+def build(surface: str, stem_len: int, lemma: str, upos: str, path: Path, cost: float,
           source: str = "lexicon") -> Analysis:
     """One analysis from a stem reading and a path through the suffix tables."""
-    parts: list[str] = []
-    pos = stem_len
-    for m in path:
-        pos += len(m.surface)
-        if m.derive:  # a derivation becomes part of the lemma and resets the features
-            lemma, upos, parts = surface[:pos].lower(), m.derive, []
-        else:
-            parts.append(m.feats)
-        cost += m.cost
-    feats = merge_feats(parts)
-    if upos in ("VERB", "AUX") and "VerbForm=Part" in feats and ("Case=" in feats and "Case=Nom" not in feats or "[psor]" in feats):
-        feats = feats.replace("VerbForm=Part", "VerbForm=Ger")   # KTB: кеңескенде, сүйгеніне are gerunds
-    if upos in ("VERB", "AUX"):
-        feats = feats.replace("Case=Nom|", "").replace("|Case=Nom", "").replace("Case=Nom", "")
-    elif upos not in ("NOUN", "PROPN") and feats == "Case=Nom":
-        feats = ""
-    suffixes = tuple(m.surface for m in path if m.surface)
-    tags = tuple(m.tag for m in path if m.surface)
-    return Analysis(lemma, upos, feats, suffixes, tags, source, round(cost, 3))
+    if path.derive:   # a derivation becomes part of the lemma
+        lemma, upos = surface[:stem_len + path.derive_len].lower(), path.derive
+    for x in path.costs:
+        cost += x
+    return Analysis(lemma, upos, path.feats(upos), path.suffixes, path.tags, source, round(cost, 3))
 
 
-def _stem_candidates(wl: str, i: int):
-    """(stem, rest, alternation) for the split of `wl` at i, undoing stem alternations."""
-    stem, rest = wl[:i], wl[i:]
-    yield stem, rest, ""
-    first = rest[:1]
-    last = stem[-1:]
-    if first not in VOWELS and last not in "ию":
-        return
-    if first and first in VOWELS:
-        last = stem[-1]
-        if last in DEVOICING:                                   # кітаб|ы -> кітап
-            yield stem[:-1] + DEVOICING[last], rest, "devoice"
-        if len(stem) >= 3 and last not in VOWELS and (stem[-2] not in VOWELS or stem[-2] in "уи" and stem[-3] in VOWELS):
-            for v in "ыі":                                      # халқ|ы -> халық, ауз|ы -> ауыз
-                yield stem[:-1] + v + last, rest, "elision"
-    if first == "у":                                            # оқ|у -> оқы+у, оқ|ушы -> оқы+ушы
-        for v in "ыі":
-            yield stem + v, rest, "contraction"
-    last = stem[-1:]
-    if last == "и":                                             # оқи|ды -> оқы+йды
-        for v in "ыі":
-            yield stem[:-1] + v, "й" + rest, "contraction"
-    elif last == "ю":                                           # сүю -> сүй+у, кию -> ки+у
-        yield stem[:-1] + "й", "у" + rest, "contraction"
-        if stem[-2:-1] == "и":
-            yield stem[:-1], "у" + rest, "contraction"
+_START = grammar.START_STATE
+# lexicon key -> (harmony, final class, ((entry, start state, frequency cost), ...)), filled as keys are met
+_STEMS: dict[str, tuple[str, str, tuple[tuple[Entry, str, float], ...]]] = {}
+
+
+def _stem(key: str) -> tuple[str, str, tuple[tuple[Entry, str, float], ...]]:
+    got = _STEMS.get(key)
+    if got is None:
+        entries = tuple((e, _START.get(e.upos, "END"), FREQUENCY_WEIGHT * e.weight) for e in compiled().entries(key))
+        got = _STEMS[key] = (harmony(key), final_class(key), entries)
+    return got
+
+
+def _hits(wl: str) -> list[tuple[int, str, str, float]]:
+    """(split point, lexicon key, rest of the word, alternation cost) of every stem the word can start with,
+    split points in order and the stem as written before its alternations (habar.morph.alternation)."""
+    lex = compiled()
+    raw, alt_raw = lex.raw, lex.alt_raw
+    hits = []
+    for i in range(max(1, len(wl) - MAX_SUFFIX), len(wl) + 1):
+        stem = wl[:i]
+        if stem in raw:
+            hits.append((i, stem, wl[i:], 0.0))
+        if stem in alt_raw:
+            rest = wl[i:]
+            for key, kind in lex.alternations(stem):
+                k = KINDS[kind]
+                if applies(k, rest):
+                    hits.append((i, key, k.restore + rest, k.cost))
+    return hits
 
 
 def lexical(word: str) -> list[Analysis]:
     """Readings of `word` as a lexicon stem plus suffixes, at most MAX_READINGS of them, cheapest first. When no
     stem takes its suffixes with the stem's own harmony, the other harmony is tried at a cost (loanwords and
-    names: Тоқаевтың, институтқа)."""
-    wl = word.lower()
-    lex = stems()
-    pre = prefixes()
-    hits = []
-    for i in range(max(1, len(wl) - MAX_SUFFIX), len(wl) + 1):
-        stem = wl[:i]
-        if stem[:-1] not in pre and i > 1:
-            break   # no stem starts like this, so no longer split can find one either
-        entries = lex.get(stem)
-        if entries:
-            hits.append((i, stem, wl[i:], 0.0, entries))
-        if wl[i:i + 1] in VOWELS or stem[-1] in "ию":   # only then can a stem alternation hide the stem
-            for alt_stem, rest, alt in _stem_candidates(wl, i):
-                if alt:
-                    entries = lex.get(alt_stem)
-                    if entries:
-                        hits.append((i, alt_stem, rest, ALTERNATION_COST[alt], entries))
-    found: list[tuple[float, int, Entry, tuple[Move, ...]]] = []
+    names: Тоқаевтың, институтқа). They do not depend on capitalisation (Алматыда, алматыда), so they are
+    cached per lower-case form."""
+    return list(_lexical(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def _lexical(word: str) -> tuple[Analysis, ...]:
+    hits = _hits(word)
+    if not hits:
+        return ()
+    found: list[tuple[float, int, Entry, Path]] = []
     for flip in (False, True):
-        for i, stem, rest, base, entries in hits:
-            h, c = harmony(stem), final_class(stem)
+        for i, key, rest, base in hits:
+            h, c, entries = _STEMS.get(key) or _stem(key)
             if flip:
                 h, base = ("f" if h == "b" else "b"), base + FLIPPED_HARMONY_COST
-            for e in entries:
-                for path in walk(rest, grammar.START_STATE.get(e.upos, "END"), h, c):
-                    cost = base + FREQUENCY_WEIGHT * e.weight + sum(m.cost for m in path)
-                    found.append((cost, i, e, path))
+            start = rest[:VIABLE]
+            for e, state, weight in entries:
+                if start in viable(state, h, c):
+                    for path in walk(rest, state, h, c):
+                        found.append((base + weight + path.cost, i, e, path))
         if found:
             break
-    found.sort(key=lambda f: f[0])
-    return [build(word, i, e.lemma, e.upos, path, cost - sum(m.cost for m in path))
-            for cost, i, e, path in found[:MAX_READINGS]]
+    found.sort(key=itemgetter(0))
+    return tuple(build(word, i, e.lemma, e.upos, path, cost - path.cost) for cost, i, e, path in found[:MAX_READINGS])
+
+
+def clear_caches() -> None:
+    """Forget cached readings and stems (after the lexicon files change: scripts/build_lexicon.py)."""
+    _lexical.cache_clear()
+    walk.cache_clear()
+    _STEMS.clear()
 
 
 def dedupe(analyses: list[Analysis]) -> list[Analysis]:
+    if len(analyses) < 2:
+        return analyses
     seen: set[tuple[str, str, str]] = set()
     out = []
     for a in sorted(analyses, key=lambda a: a.cost):
@@ -173,7 +159,7 @@ def dedupe(analyses: list[Analysis]) -> list[Analysis]:
 
 
 def closed_readings(word: str) -> list[Analysis]:
-    return [
-        Analysis(e.lemma, e.upos, e.feats, (), (), "closed", 0.1 * k)
-        for k, e in enumerate(closed().get(word.lower(), ()))
-    ]
+    entries = closed().get(word.lower())
+    if not entries:
+        return []
+    return [Analysis(e.lemma, e.upos, e.feats, (), (), "closed", 0.1 * k) for k, e in enumerate(entries)]

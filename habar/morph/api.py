@@ -33,7 +33,7 @@ def _hyphenated(word: str) -> list[Analysis]:
     head, _, tail = word.rpartition("-")
     out = []
     for path in walk(tail.lower(), "NPL", harmony(head), final_class(head)):
-        if path and any(m.surface for m in path):
+        if path.moves and any(m.surface for m in path.moves):
             heads = _analyze(head)
             upos = heads[0].upos if heads and heads[0].source != "guess" else "PROPN"
             lemma = heads[0].lemma if heads and heads[0].source != "guess" else head
@@ -60,6 +60,10 @@ def _compound(word: str) -> list[Analysis]:
 def analyze(word: str) -> list[Analysis]:
     """Every plausible analysis of `word`, best first (the list is a fresh copy; entries are immutable)."""
     return list(_analyze(word))
+
+
+# `analyze` without the copy: the cached tuple itself, for callers that only read it (one call per token).
+readings = _analyze
 
 
 def known_word(word: str) -> bool:

@@ -109,8 +109,9 @@ STATES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Q", "Voice=Pass", "NEG", ""),            # жасалды, айтылған, салынды
         ("H", "Voice=Pass", "NEG", ""),            # белгіленді, сайланды
         ("Yс", "Voice=Rcp", "VOICE2", ""),         # қиюласып
-        ("DIр", "Voice=Cau", "VOICE2", ""),        # жаздыр, айттыр
-        ("GIз", "Voice=Cau", "VOICE2", ""),        # тұрғыз, жеткіз
+        # causatives are verbs of their own in UD Kazakh (KTB: сездір, тұрғыз): part of the lemma
+        ("DIр", "Voice=Cau", "VOICE2", "VERB"),    # жаздыр, айттыр, қалдыр
+        ("GIз", "Voice=Cau", "VOICE2", "VERB"),    # тұрғыз, жеткіз
     ],
     "VOICE2": [("", "", "NEG", ""), ("Q", "Voice=Pass", "NEG", ""), ("H", "Voice=Pass", "NEG", "")],
     "NEG": [
@@ -173,9 +174,10 @@ STATES: dict[str, list[tuple[str, str, str, str]]] = {
     "END": [],
 }
 
-# Where the suffixes of a lexicon stem start, by its part of speech.
+# Where the suffixes of a lexicon stem start, by its part of speech. Auxiliaries take no voice (е-н-еді is the verb
+# ен, not a passive copula); бол also has a VERB entry for болдыр-, болыс-.
 START_STATE = {
-    "NOUN": "NOM", "PROPN": "NOM", "ADJ": "ADJ", "VERB": "VERB", "AUX": "VERB", "NUM": "NUM",
+    "NOUN": "NOM", "PROPN": "NOM", "ADJ": "ADJ", "VERB": "VERB", "AUX": "NEG", "NUM": "NUM",
     "PRON": "NPL", "DET": "NPL", "ADV": "ADV", "ADP": "END", "INTJ": "END", "CCONJ": "END", "SCONJ": "END",
     "PART": "END", "X": "END",
 }

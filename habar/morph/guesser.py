@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 
 from habar.morph.analyzer import Analysis, build, walk
-from habar.morph.lexicon import stems
+from habar.morph.suffixes import VIABLE, Path, viable
+from habar.morph.lexicon import is_stem
 from habar.morph.phonology import final_class, harmony
 
 GUESS_COST = 3.0
 MAX_GUESS_SUFFIX = 12   # an unknown word strips at most this much
 MIN_STEM = 3
-# bonus for stripping a morpheme from an unknown stem: how rarely bare words end like it
+# bonus for stripping a morpheme from an unknown stem: how rarely bare words end like it. An unknown word is far
+# likelier an inflected form of an unknown stem than a bare stem that happens to end like a suffix (мәтіндерін,
+# хабарламады), and verb endings more so (a noun rarely ends in -ылады, -ған, -ыпты).
 STRIP_BONUS = {
-    "NPL:LAр": 1.3,
-    "CASE:NIң": 1.4, "CASE3:нIң": 1.5, "CASE12:NIң": 1.2,
-    "CASE:GA": 1.3, "CASE3:нA": 1.0, "CASE:DA": 1.2, "CASE3:нDA": 1.4, "CASE12:DA": 1.0,
-    "CASE:BAн": 1.3, "CASE3:нAн": 1.4, "CASE:Mен": 1.3, "CASE3:мен": 1.0,
-    "CASE:CI": 0.9, "CASE3:н": 0.6, "POSS:SI": 0.7, "POSS:YмIз": 0.8,
-    "LOCX:GI": 1.0, "RELX:LAр": 0.5,
+    "NPL:LAр": 1.6,
+    "CASE:NIң": 1.7, "CASE3:нIң": 1.8, "CASE12:NIң": 1.5,
+    "CASE:GA": 1.6, "CASE3:нA": 1.3, "CASE:DA": 1.5, "CASE3:нDA": 1.7, "CASE12:DA": 1.3,
+    "CASE:BAн": 1.6, "CASE3:нAн": 1.7, "CASE:Mен": 1.6, "CASE3:мен": 1.3,
+    "CASE:CI": 1.2, "CASE3:н": 0.9, "POSS:SI": 1.0, "POSS:YмIз": 1.1,
+    "LOCX:GI": 1.3, "RELX:LAр": 0.8,
     # verb endings on an unknown (or only nominal) stem
-    "VFORM:GAн": 1.5, "VFORM:EтIн": 1.5, "VFORM:EDI": 1.5, "VFORM:YптI": 1.5, "VFORM:DI": 1.0, "VFORM:Yп": 0.8,
-    "VFORM:у": 0.8, "VFORM:сA": 1.0, "NEG:PA": 0.5, "VERB:Q": 0.5, "PTAIL:DIK": 1.0,
+    "VFORM:GAн": 2.5, "VFORM:EтIн": 2.5, "VFORM:EDI": 2.5, "VFORM:YптI": 2.5, "VFORM:DI": 2.0, "VFORM:Yп": 1.8,
+    "VFORM:у": 1.8, "VFORM:сA": 2.0, "NEG:PA": 1.5, "VERB:Q": 1.5, "PTAIL:DIK": 1.3,
 }
 # -сы/-сі after a vowel is a far safer possessive than a bare -ы/-і after a consonant
 SURFACE_BONUS = {("POSS:SI", "сы"): 1.3, ("POSS:SI", "сі"): 1.3}
@@ -63,6 +66,9 @@ def number_context(digits: str) -> tuple[str, str]:
 
 
 def number_readings(word: str) -> list[Analysis]:
+    first = word[:1]
+    if not (first.isdecimal() or first in "+-IVXLCDM"):
+        return []   # NUMBER cannot match (\d is exactly str.isdecimal): skip the regex for ordinary words
     m = NUMBER.match(word)
     if not m:
         return []
@@ -83,7 +89,7 @@ def number_readings(word: str) -> list[Analysis]:
 
 
 def punct_readings(word: str) -> list[Analysis]:
-    if PUNCT.match(word):
+    if not word[:1].isalnum() and PUNCT.match(word):
         upos = "SYM" if word in {"%", "$", "€", "₸", "+", "=", "№", "<", ">", "&", "@", "#", "*"} else "PUNCT"
         return [Analysis(word, upos, "", (), (), "punct")]
     return []
@@ -93,6 +99,18 @@ def _bonus(m) -> float:
     return SURFACE_BONUS.get((m.tag, m.surface), STRIP_BONUS.get(m.tag, 0.0))
 
 
+_PATH_BONUS: dict[tuple, tuple[float, bool]] = {}   # (tags, suffixes) -> (stripping bonus, has a verb ending)
+
+
+def _path_bonus(path: Path) -> tuple[float, bool]:
+    """The stripping bonus of a path and whether it carries an ending distinctive of verbs (cached per chain)."""
+    key = (path.tags, path.suffixes)
+    got = _PATH_BONUS.get(key)
+    if got is None:
+        got = _PATH_BONUS[key] = (sum(_bonus(m) for m in path.moves), any(m.tag in VERB_GUESS_TAGS for m in path.moves))
+    return got
+
+
 def guess(word: str) -> list[Analysis]:
     """Inflectional readings of an unknown word: a guessed stem plus the suffixes it plausibly carries."""
     wl = word.lower()
@@ -100,6 +118,8 @@ def guess(word: str) -> list[Analysis]:
     out: list[Analysis] = []
     for i in range(len(wl), max(MIN_STEM - 1, len(wl) - MAX_GUESS_SUFFIX), -1):
         stem = word[:i]
+        rest = wl[i:]
+        start = rest[:VIABLE]
         h, c = harmony(stem), final_class(stem)
         lemma = stem if capital and not word.isupper() else stem.lower()
         upos = "PROPN" if capital else "NOUN"
@@ -108,14 +128,16 @@ def guess(word: str) -> list[Analysis]:
             if flip and len(out) > before:
                 break   # the other harmony only when the stem's own found nothing
             hh = h if not flip else ("f" if h == "b" else "b")
-            for path in walk(wl[i:], "NPL", hh, c):
-                cost = GUESS_COST + flip * FLIP_COST - sum(_bonus(m) for m in path)
-                out.append(build(word, i, lemma, upos, path, cost, "guess"))
-            if not capital:
-                for path in walk(wl[i:], "VERB", hh, c):
-                    if any(m.tag in VERB_GUESS_TAGS for m in path):
-                        cost = GUESS_COST + 0.5 + flip * FLIP_COST - sum(_bonus(m) for m in path)
-                        cost -= KNOWN_STEM_BONUS if stem.lower() in stems() else 0.0
+            if start in viable("NPL", hh, c):
+                for path in walk(rest, "NPL", hh, c):
+                    cost = GUESS_COST + flip * FLIP_COST - _path_bonus(path)[0]
+                    out.append(build(word, i, lemma, upos, path, cost, "guess"))
+            if not capital and start in viable("VERB", hh, c):
+                for path in walk(rest, "VERB", hh, c):
+                    bonus, verbish = _path_bonus(path)
+                    if verbish:
+                        cost = GUESS_COST + 0.5 + flip * FLIP_COST - bonus
+                        cost -= KNOWN_STEM_BONUS if is_stem(stem.lower()) else 0.0
                         out.append(build(word, i, stem.lower(), "VERB", path, cost, "guess"))
     if word.isupper() and len(word) <= 6:   # acronyms: ҚР, ЕҚЫК, АҚШ-тың is split by the tokenizer
         out.append(Analysis(word, "PROPN", "Case=Nom", (), (), "guess", GUESS_COST - 1.0))

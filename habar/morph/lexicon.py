@@ -2,6 +2,8 @@
 
 - lexicon.tsv.gz (built by scripts/build_lexicon.py): `lemma<TAB>upos<TAB>count`, one line per reading;
   count is how often the lemma was seen in the unlabeled corpus (0 when unseen).
+- lexicon.index: the same stems compiled for fast loading, with the surface forms their alternations take
+  (habar.morph.alternation); checked against lexicon.tsv.gz's SHA-1 and recompiled in memory when stale.
 - closed.tsv (hand-written): `form<TAB>lemma<TAB>upos<TAB>feats` for pronouns with irregular forms,
   postpositions, conjunctions, particles, auxiliaries and other words that take no regular suffixes.
 """
@@ -9,18 +11,24 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
 import math
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+from habar.morph import alternation
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "morph"
 LEXICON_FILE = DATA_DIR / "lexicon.tsv.gz"
 CLOSED_FILE = DATA_DIR / "closed.tsv"
+INDEX_NAME = "lexicon.index"   # compiled form of lexicon.tsv.gz (marshal), written by scripts/build_lexicon.py
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     lemma: str
     upos: str
     weight: float   # -log relative frequency, lower is more frequent
@@ -50,13 +58,9 @@ def _rows(path: Path, ncols: int):
             yield lineno, cols
 
 
-@lru_cache(maxsize=1)
-def stems() -> dict[str, tuple[Entry, ...]]:
-    """lower-cased lemma -> readings, most frequent first."""
-    if not LEXICON_FILE.exists():
-        raise LexiconError(f"{LEXICON_FILE} is missing; build it with `make lexicon`")
-    with gzip.open(LEXICON_FILE, "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
+def _parse(data: bytes) -> dict[str, tuple[Entry, ...]]:
+    """lower-cased lemma -> readings, most frequent first, from the bytes of lexicon.tsv.gz."""
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     bad = next((k for k, r in enumerate(rows) if len(r) != 3), None)
     if bad is not None:
@@ -72,10 +76,124 @@ def stems() -> dict[str, tuple[Entry, ...]]:
     return out
 
 
+def _alternations(keys) -> dict[str, list[tuple[str, int]]]:
+    """surface -> (lexicon key, alternation kind) for every altered surface form of the keys (kind > 0)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for key in keys:
+        for surface, kind in alternation.surfaces(key):
+            if kind:
+                out.setdefault(surface, []).append((key, kind))
+    return out
+
+
+def _compile(lex: dict[str, tuple[Entry, ...]]) -> tuple[list[str], ...]:
+    """Columns of the compiled lexicon: keys, their readings, altered surfaces, the stems behind them.
+
+    A reading row is `lemma<TAB>upos<TAB>weight` repeated; an alternation row `key<TAB>kind` repeated, in the
+    order of alternation.KINDS. Rows are decoded only when analysis meets them, so loading is a few splits."""
+    keys = list(lex)
+    rows = ["\t".join(f"{e.lemma}\t{e.upos}\t{e.weight!r}" for e in lex[k]) for k in keys]
+    alts = _alternations(keys)
+    surfaces = list(alts)
+    alt_rows = ["\t".join(f"{k}\t{n}" for k, n in sorted(alts[s], key=lambda p: p[1])) for s in surfaces]
+    return keys, rows, surfaces, alt_rows
+
+
+def _source() -> tuple[bytes, str]:
+    if not LEXICON_FILE.exists():
+        raise LexiconError(f"{LEXICON_FILE} is missing; build it with `make lexicon`")
+    data = LEXICON_FILE.read_bytes()
+    return data, hashlib.sha1(data).hexdigest()
+
+
+def write_index(path: Path | None = None) -> Path:
+    """Write the compiled lexicon (zlib-compressed marshal of text columns) next to lexicon.tsv.gz."""
+    path = path or LEXICON_FILE.with_name(INDEX_NAME)
+    data, digest = _source()
+    cols = tuple("\n".join(c) for c in _compile(_parse(data)))
+    path.write_bytes(zlib.compress(marshal.dumps((alternation.INDEX_VERSION, digest, *cols)), 9))
+    return path
+
+
+class Compiled:
+    """The lexicon as analysis reads it: raw rows by key and by altered surface, decoded on first use."""
+
+    def __init__(self, keys: list[str], rows: list[str], surfaces: list[str], alt_rows: list[str]) -> None:
+        self.raw = dict(zip(keys, rows))
+        self.alt_raw = dict(zip(surfaces, alt_rows))
+        self._entries: dict[str, tuple[Entry, ...]] = {}
+        self._alts: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def entries(self, key: str) -> tuple[Entry, ...]:
+        """Readings of a lower-case lexicon key, most frequent first; () when it is no stem."""
+        got = self._entries.get(key)
+        if got is None:
+            row = self.raw.get(key)
+            if row is None:
+                return ()
+            f = row.split("\t")
+            got = self._entries[key] = tuple(Entry(f[j], f[j + 1], float(f[j + 2])) for j in range(0, len(f), 3))
+        return got
+
+    def alternations(self, surface: str) -> tuple[tuple[str, int], ...]:
+        """(key, kind) of the stems that take the altered form `surface`; () when none does."""
+        got = self._alts.get(surface)
+        if got is None:
+            row = self.alt_raw.get(surface)
+            if row is None:
+                return ()
+            f = row.split("\t")
+            got = self._alts[surface] = tuple((f[j], int(f[j + 1])) for j in range(0, len(f), 2))
+        return got
+
+
+def _read_index(digest: str) -> list[str] | None:
+    """The columns of the shipped lexicon.index when it was compiled from these lexicon bytes and rules."""
+    index_file = LEXICON_FILE.with_name(INDEX_NAME)
+    if not index_file.exists():
+        return None
+    try:
+        version, source, *cols = marshal.loads(zlib.decompress(index_file.read_bytes()))
+    except (ValueError, EOFError, TypeError, zlib.error):
+        return None
+    if version == alternation.INDEX_VERSION and source == digest and len(cols) == 4:
+        return cols
+    return None
+
+
+def index_is_fresh() -> bool:
+    """Whether the shipped lexicon.index matches lexicon.tsv.gz and the alternation rules."""
+    return _read_index(_source()[1]) is not None
+
+
 @lru_cache(maxsize=1)
-def prefixes() -> frozenset[str]:
-    """Every prefix of every lexicon key: splitting a word stops as soon as its prefix starts no stem."""
-    return frozenset(key[:n] for key in stems() for n in range(1, len(key) + 1))
+def compiled() -> Compiled:
+    """The compiled lexicon when it matches lexicon.tsv.gz and the alternation rules, else compiled here (slower:
+    `make lexicon` or `python scripts/build_lexicon.py --index-only` refreshes the shipped one)."""
+    data, digest = _source()
+    cols = _read_index(digest)
+    if cols is not None:
+        return Compiled(*(c.split("\n") if c else [] for c in cols))
+    return Compiled(*_compile(_parse(data)))
+
+
+@lru_cache(maxsize=1)
+def stems() -> dict[str, tuple[Entry, ...]]:
+    """lower-cased lemma -> readings, most frequent first (every key decoded: for tools, not for analysis)."""
+    lex = compiled()
+    return {k: lex.entries(k) for k in lex.raw}
+
+
+def is_stem(key: str) -> bool:
+    """Whether the lower-case `key` is a lexicon stem."""
+    return key in compiled().raw
+
+
+def clear_caches() -> None:
+    """Forget the loaded lexicon (scripts/build_lexicon.py rewrites it between passes)."""
+    compiled.cache_clear()
+    stems.cache_clear()
+    closed.cache_clear()
 
 
 @lru_cache(maxsize=1)

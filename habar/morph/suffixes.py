@@ -29,6 +29,70 @@ class Move:
 Table = dict[str, tuple[Move, ...]]
 
 
+class Path:
+    """One way through the suffix tables (a tuple of moves), with what every analysis built on it needs
+    worked out once: cost, surface morphemes, tags, the last derivation and the merged features."""
+
+    __slots__ = ("moves", "costs", "cost", "suffixes", "tags", "derive", "derive_len", "merged", "_feats")
+
+    def __init__(self, moves: tuple[Move, ...]) -> None:
+        self.moves = moves
+        self.costs = tuple(m.cost for m in moves)
+        self.cost = sum(self.costs)
+        self.suffixes = tuple(m.surface for m in moves if m.surface)
+        self.tags = tuple(m.tag for m in moves if m.surface)
+        derive, pos, derive_len, parts = "", 0, 0, []
+        for m in moves:
+            pos += len(m.surface)
+            if m.derive:   # a derivation becomes part of the lemma and resets the features
+                derive, derive_len, parts = m.derive, pos, []
+            else:
+                parts.append(m.feats)
+        self.derive, self.derive_len = derive, derive_len
+        self.merged = merge_feats(parts)
+        self._feats: dict[str, str] = {}
+
+    def feats(self, upos: str) -> str:
+        """UD features of a word of part of speech `upos` (after any derivation) ending in this path."""
+        got = self._feats.get(upos)
+        if got is None:
+            got = self._feats[upos] = _finish_feats(self.merged, upos)
+        return got
+
+
+_MERGED: dict[tuple[str, ...], str] = {}
+
+
+def merge_feats(parts: list[str]) -> str:
+    """Later morphemes override earlier ones; UD orders features by name, case-insensitively."""
+    key = tuple(parts)
+    got = _MERGED.get(key)
+    if got is None:
+        got = _MERGED[key] = _merge(parts)
+    return got
+
+
+def _merge(parts: list[str]) -> str:
+    feats: dict[str, str] = {}
+    for p in parts:
+        if p:
+            for kv in p.split("|"):
+                k, _, v = kv.partition("=")
+                feats[k] = v
+    return "|".join(f"{k}={feats[k]}" for k in sorted(feats, key=str.lower))
+
+
+def _finish_feats(feats: str, upos: str) -> str:
+    verb = upos in ("VERB", "AUX")
+    if verb and "VerbForm=Part" in feats and ("Case=" in feats and "Case=Nom" not in feats or "[psor]" in feats):
+        feats = feats.replace("VerbForm=Part", "VerbForm=Ger")   # KTB: кеңескенде, сүйгеніне are gerunds
+    if verb:
+        feats = feats.replace("Case=Nom|", "").replace("|Case=Nom", "").replace("Case=Nom", "")
+    elif upos not in ("NOUN", "PROPN") and feats == "Case=Nom":
+        feats = ""
+    return feats
+
+
 def _cost(state: str, template: str) -> float:
     base = grammar.MORPHEME_COST if template else 0.0
     return base + grammar.STATE_COST.get(state, 0.0) * bool(template) + grammar.TEMPLATE_COST.get((state, template), 0.0)
@@ -53,6 +117,26 @@ def table(state: str, h: str, c: str) -> Table:
 def lengths(state: str, h: str, c: str) -> tuple[int, ...]:
     """The surface lengths present in a table, so analysis tries only those."""
     return tuple(sorted({len(s) for s in table(state, h, c)}))
+
+
+# A suffix chain can only start with some strings: the first VIABLE letters of a word's rest must be the start
+# (or the whole) of a chain the state allows, else the walk is skipped. Most split points fail here.
+VIABLE = 6
+
+
+@lru_cache(maxsize=None)
+def viable(state: str, h: str, c: str, k: int = VIABLE) -> frozenset[str]:
+    """Every complete chain out of `state` shorter than k letters and the first k letters of every longer one."""
+    if state == "END":
+        return frozenset({""})
+    out: set[str] = set()
+    for surface, moves in table(state, h, c).items():
+        if len(surface) >= k:
+            out.add(surface[:k])
+            continue
+        for m in moves:
+            out.update(surface + t for t in viable(m.next, m.h, m.c, k - len(surface)))
+    return frozenset(out)
 
 
 # The nominal tail (plural, possessive, case and what follows) is small: its complete chains are compiled into

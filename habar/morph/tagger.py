@@ -1,87 +1,166 @@
 """Choose one reading per token in context and fill `lemma`, `upos`, `feats`.
 
 The analyzer ranks readings of a word on its own (lexicon frequency counted over unlabeled text, morpheme
-costs). Context then adjusts that ranking with a few local rules, each a line in CONTEXT_RULES below:
+costs). Context then adjusts that ranking with a few local rules, each a line in `_best` below:
 capitalisation away from the sentence start, a determiner or adjective before a noun, auxiliaries after
-verb forms, postpositions after the case they govern.
+verb forms, postpositions after the case they govern (habar/data/morph/postpositions.tsv), imperatives only
+where a clause ends. `_relabel` then applies the UD conventions that depend on the neighbours: an aspect
+verb (отыр, жатыр, тұр...) is an auxiliary only after a converb, an adjective with a possessive is a noun.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from habar.document import Article, Token
 from habar.morph.analyzer import Analysis
-from habar.morph.api import analyze
+from habar.morph.api import readings
+from habar.morph.lexicon import DATA_DIR, LexiconError
 from habar.pipeline import step as pipeline_step
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "»", ":", ";", "\"", "«", "“", "”", "—", "–", "-", "(", ")"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
+POSTPOSITIONS_FILE = DATA_DIR / "postpositions.tsv"
 
-
-def _start_of_sentence(tokens: list[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in SENTENCE_END
-
-
-# Verbs that act as aspectual auxiliaries after a converb: айтып отырды, сындырып кетті, оқып шықты.
-ASPECT_AUX = frozenset({"жат", "отыр", "тұр", "жүр", "кет", "шық"})
+# Verbs that act as aspectual auxiliaries after a converb: айтып отырды, сындырып кетті, оқып шықты, жабылып қалды.
+ASPECT_AUX = frozenset({"жат", "отыр", "тұр", "жүр", "кет", "шық", "қал"})
 COPULA = frozenset({"е"})
+# Words that end the clause of an imperative before them: «бере гөр» деп, кел, деді.
+QUOTATIVE = frozenset({"деп", "деді", "деген", "дейді", "деп,"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
+ADP_GOVERNED = -0.5      # a postposition right after the case it takes
+ADP_UNGOVERNED = 0.5     # ... and after anything else: кейін, бұрын, басқа, сай are then adverbs, nouns, adjectives
+IMPERATIVE_MID = 1.0     # a bare imperative inside a clause is almost always a noun or another verb form
+ADP_FINAL = 3.0          # a postposition never ends a sentence: ... адам қатысты. is a verb
+AFTER_QUANTIFIER = 1.5   # after a numeral or determiner comes a noun, not a particle: бір ай, екі жыл
+PARTICLES = frozenset({"PART", "INTJ", "CCONJ", "SCONJ"})
 
 
-def _score(a: Analysis, word: str, prev: Analysis | None, nxt: list[Analysis], sent_start: bool,
-           sent_end: bool) -> float:
-    """Lower is better: the analyzer's cost plus context adjustments (one line per rule)."""
-    s = a.cost
+@lru_cache(maxsize=1)
+def postpositions() -> dict[str, frozenset[str]]:
+    """postposition lemma -> the cases of the word it follows (Nom stands for any bare nominal)."""
+    out: dict[str, frozenset[str]] = {}
+    with POSTPOSITIONS_FILE.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 2:
+                raise LexiconError(f"{POSTPOSITIONS_FILE}:{lineno}: expected `lemma<TAB>cases`; fix the line")
+            out[cols[0]] = frozenset(cols[1].split(","))
+    return out
+
+
+def _case_of(prev: Analysis) -> str:
+    """The case a postposition sees after `prev`: its Case feature, Nom for a bare nominal or verbal noun."""
+    case = prev.case
+    if case:
+        return case
+    if prev.upos in NOMINAL or "VerbForm=Ger" in prev.feats or "VerbForm=Part" in prev.feats:
+        return "Nom"
+    return ""
+
+
+def _noun_follows(nxt: tuple[Analysis, ...], nxt_final: bool) -> bool:
+    """Whether the next word can be the noun phrase a determiner opens: a noun or numeral reading, or an
+    adjective that does not end the sentence (бұл жақсы кітап; бұл жақсы. is a pronoun and its predicate)."""
+    return any(r.upos in ("NOUN", "PROPN", "NUM") for r in nxt) or bool(nxt) and nxt[0].upos == "ADJ" and not nxt_final
+
+
+def _best(rs: tuple[Analysis, ...], word: str, prev: Analysis | None, nxt: tuple[Analysis, ...], sent_start: bool,
+          sent_end: bool, clause_end: bool, nxt_final: bool) -> Analysis:
+    """The reading with the lowest score: the analyzer's cost plus context adjustments (one line per rule;
+    what depends only on the context is worked out once per token)."""
     capital = word[:1].isupper() and not word.isupper()
     nxt0 = nxt[0] if nxt else None
-    if capital and not sent_start and a.upos == "PROPN":
-        s -= 1.5   # a capital inside a sentence marks a name
-    if capital and sent_start and a.upos == "PROPN" and a.source == "guess":
-        s += 0.5   # a capital at the start says nothing
-    if a.upos == "CCONJ" and a.lemma == "мен" and sent_start:
-        s += 1.0   # "мен" joins two nouns; at the start it is the pronoun
-    if a.upos in ("ADJ", "DET") and nxt0 is not None and nxt0.upos in ("NOUN", "PROPN", "ADJ", "NUM"):
-        s -= 0.5 if a.upos == "DET" else (0.3 if not a.feats else 0.0)   # attributive position
-    if a.upos == "DET" and (nxt0 is None or nxt0.upos not in ("NOUN", "ADJ", "NUM", "PROPN")):
-        s += 0.6   # бұл/осы/бір standing alone are pronouns or numerals
-    if nxt0 is not None and nxt0.upos in ("NOUN", "PROPN") and not sent_end:
-        # before a noun: білімді адам is an adjective, an accusative object would rather precede the verb
-        s += -0.3 if "NOM:LI" in a.tags else (0.3 if "Case=Acc" in a.feats else 0.0)
-    if a.upos == "ADJ" and "[psor]" in a.feats:
-        s += 0.3   # a possessed word is more often the noun reading
-    if a.upos == "ADP" and prev is not None and prev.upos not in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ"):
-        s += 0.4
-    if nxt0 is not None and nxt0.lemma in COPULA and nxt0.upos == "AUX" and a.upos == "VERB":
-        s -= 1.0   # айтушы еді, барған екен: a verb form before the copula
-    if sent_end and a.upos in ("VERB", "AUX") and "VerbForm=Fin" in a.feats:
-        s -= 0.5   # Kazakh is verb-final
-    if sent_end and "Case=Acc" in a.feats and a.upos != "VERB":
-        s += 0.5
-    return s
+    nxt_upos = nxt0.upos if nxt0 is not None else ""
+    attributive = nxt_upos in ("NOUN", "PROPN", "ADJ", "NUM")
+    before_noun = nxt_upos in ("NOUN", "PROPN") and not sent_end
+    before_copula = nxt0 is not None and nxt0.lemma in COPULA and nxt_upos == "AUX"
+    after_quantifier = prev is not None and prev.upos in ("NUM", "DET")
+    best, best_s = rs[0], 0.0
+    for k, a in enumerate(rs):
+        upos, feats = a.upos, a.feats
+        s = a.cost
+        if capital and upos == "PROPN":
+            if not sent_start:
+                s -= 1.5   # a capital inside a sentence marks a name
+            elif a.source == "guess":
+                s += 0.5   # a capital at the start says nothing
+        if upos == "CCONJ" and sent_start and a.lemma == "мен":
+            s += 1.0   # "мен" joins two nouns; at the start it is the pronoun
+        if upos == "DET":   # attributive position; бұл/осы/бір standing alone are pronouns or numerals
+            s += -0.5 if _noun_follows(nxt, nxt_final) else 0.6
+        elif upos == "ADJ" and not feats and attributive:
+            s -= 0.3
+        if before_noun:
+            # before a noun: білімді адам is an adjective, an accusative object would rather precede the verb
+            s += -0.3 if "NOM:LI" in a.tags else (0.3 if "Case=Acc" in feats else 0.0)
+        if upos == "ADJ" and "[psor]" in feats:
+            s += 0.3   # a possessed word is more often the noun reading
+        if upos == "ADP":
+            governs = postpositions().get(a.lemma)
+            if governs is None:
+                if prev is not None and prev.upos not in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ"):
+                    s += 0.4
+            else:
+                s += ADP_GOVERNED if prev is not None and _case_of(prev) in governs else ADP_UNGOVERNED
+        if before_copula and upos == "VERB":
+            s -= 1.0   # айтушы еді, барған екен: a verb form before the copula
+        if sent_end and (upos == "VERB" or upos == "AUX") and "VerbForm=Fin" in feats:
+            s -= 0.5   # Kazakh is verb-final
+        if sent_end and "Case=Acc" in feats and upos != "VERB":
+            s += 0.5
+        if not clause_end and "Mood=Imp" in feats:
+            s += IMPERATIVE_MID
+        if sent_end and upos == "ADP":
+            s += ADP_FINAL
+        if after_quantifier and upos in PARTICLES:
+            s += AFTER_QUANTIFIER
+        if k == 0 or s < best_s:
+            best, best_s = a, s
+    return best
 
 
-def _aux_in_context(a: Analysis, prev: Analysis | None) -> Analysis:
-    """A verb of ASPECT_AUX right after a converb is an auxiliary."""
-    if a.upos == "VERB" and a.lemma in ASPECT_AUX and prev is not None and "VerbForm=Conv" in prev.feats:
-        return Analysis(a.lemma, "AUX", a.feats, a.suffixes, a.tags, a.source, a.cost)
+def _relabel(a: Analysis, prev: Analysis | None, rs: tuple[Analysis, ...]) -> Analysis:
+    """UD labels that depend on the neighbours: отыр/жатыр/тұр... are AUX right after a converb and VERB
+    elsewhere (үйде тұр); an adjective carrying a possessive is used as a noun when the word has that noun
+    reading (жасы, ортасында; көбі stays an adjective)."""
+    if a.lemma in ASPECT_AUX and a.upos in ("VERB", "AUX"):
+        upos = "AUX" if prev is not None and ("VerbForm=Conv" in prev.feats or "VerbForm=Inf" in prev.feats) else "VERB"
+        if upos != a.upos:
+            return a._replace(upos=upos)
+    elif a.upos == "ADJ" and "[psor]" in a.feats:
+        return next((r for r in rs if r.upos == "NOUN" and r.lemma == a.lemma and r.feats == a.feats), a)
     return a
 
 
-def choose(tokens: list[Token], readings: list[list[Analysis]]) -> list[Analysis]:
+def choose(tokens: list[Token], readings_: list[tuple[Analysis, ...]]) -> list[Analysis]:
     """Left to right: each token's best reading given the previous choice and the next token's readings."""
     chosen: list[Analysis] = []
-    for i, (tok, rs) in enumerate(zip(tokens, readings)):
-        prev = chosen[-1] if chosen else None
-        nxt = readings[i + 1] if i + 1 < len(readings) else []
-        start = _start_of_sentence(tokens, i)
-        end = i + 1 == len(tokens) or tokens[i + 1].text in SENTENCE_FINAL
-        best = rs[0] if len(rs) == 1 else min(rs, key=lambda a: _score(a, tok.text, prev, nxt, start, end))
-        chosen.append(_aux_in_context(best, prev))
+    texts = [t.text for t in tokens]
+    n = len(texts)
+    prev = None
+    for i, rs in enumerate(readings_):
+        if len(rs) == 1:
+            best = rs[0]
+        else:
+            nxt_tok = texts[i + 1] if i + 1 < n else ""
+            end = i + 1 == n or nxt_tok in SENTENCE_FINAL
+            best = _best(rs, texts[i], prev, readings_[i + 1] if i + 1 < n else (),
+                         i == 0 or texts[i - 1] in SENTENCE_END, end,
+                         end or not nxt_tok[:1].isalnum() or nxt_tok in QUOTATIVE,
+                         i + 2 >= n or texts[i + 2] in SENTENCE_FINAL)
+        if best.upos == "ADJ" or best.lemma in ASPECT_AUX:
+            best = _relabel(best, prev, rs)
+        prev = best
+        chosen.append(best)
     return chosen
 
 
 def tag_tokens(tokens: list[Token]) -> None:
     """Fill lemma, upos and feats of every token in place."""
-    readings = [analyze(t.text) for t in tokens]
-    for tok, a in zip(tokens, choose(tokens, readings)):
+    for tok, a in zip(tokens, choose(tokens, [readings(t.text) for t in tokens])):
         tok.lemma, tok.upos, tok.feats = a.lemma, a.upos, a.feats
 
 

@@ -25,7 +25,8 @@ ENDINGS: dict[str, str] = {
     **dict.fromkeys(("ның", "нің"), "VNP"), **dict.fromkeys(("дың", "дің"), "лрйузж"),
     **dict.fromkeys(("тың", "тің"), "S"),
     **dict.fromkeys(("ға", "ге"), "VZ"), **dict.fromkeys(("қа", "ке"), "S"), **dict.fromkeys(("на", "не"), "P"),
-    **dict.fromkeys(("ны", "ні"), "V"), **dict.fromkeys(("ды", "ді"), "Z"), **dict.fromkeys(("ты", "ті"), "S"),
+    "н": "P", **dict.fromkeys(("ны", "ні"), "V"), **dict.fromkeys(("ды", "ді"), "Z"),
+    **dict.fromkeys(("ты", "ті"), "S"),
     **dict.fromkeys(("да", "де"), "VZ"), **dict.fromkeys(("та", "те"), "S"), **dict.fromkeys(("нда", "нде"), "P"),
     **dict.fromkeys(("дан", "ден"), "Vлрйузж"), **dict.fromkeys(("нан", "нен"), "NP"),
     **dict.fromkeys(("тан", "тен"), "S"),
@@ -38,6 +39,9 @@ _LONGEST_FIRST = sorted(ENDINGS, key=len, reverse=True)
 MIN_STEM = 2
 # People are rarely "in" or "at" something, and foreign names end in -да/-де ("Бренде"): keep those whole.
 LOCATIVE = {"да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"}
+# The accusative after the possessive ("орталығын"), stripped from lowercase head nouns only: names end in -ын/-ін
+# too ("Нарын", "Бейжін").
+POSS_ACCUSATIVE = "н"
 # Locatives straight on a stem, without the possessive before them: many names end like this.
 BARE_LOCATIVE = {"да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі"}
 
@@ -62,6 +66,8 @@ def strip_word(word: str, known: Callable[[str], bool] = lambda w: False, person
         if lower.endswith(end) and len(word) - len(end) >= MIN_STEM:
             stem = word[: -len(end)]
             if not _allowed(stem, ENDINGS[end]) or (person and end in LOCATIVE):
+                continue
+            if end == POSS_ACCUSATIVE and (person or not word[:1].islower()):
                 continue
             if end in BARE_LOCATIVE and not known(stem.lower()):
                 continue  # "Зерде", "Бренде": a name ending in -де; "Алматыда" strips because "алматы" is known

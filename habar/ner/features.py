@@ -1,8 +1,9 @@
 """CRF features for Kazakh NER: word form, shape, affixes, case ending, clusters, gazetteers and value classes.
 
-Features of a word do not depend on its sentence, so they are computed once per distinct word and cached
-together with their copies for each neighbour offset; a sentence's features are then tuple concatenations.
-That cache is what makes tagging fast (see bench/ner_speed.py).
+Features of a word do not depend on its sentence, so they are computed once per distinct word together with
+their copies for each neighbour offset (`roles`); only bias, edges, bigrams and quotation depend on the sentence
+(`context`). Training concatenates them into crfsuite feature lists (`sentence`); tagging sums their weights
+once per word (habar.ner.model).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from habar.ner.heads import DEVOICE, ORG_HEADS, TITLE_HEADS
 from habar.ner.suffixes import strip_case
 from habar.values.words import word_class
 
@@ -20,11 +22,13 @@ _SHAPE = [(re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+"), "X"), (re.compile(r"[
 OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 CACHE_LIMIT = 300_000
 # attributes a word lends to its neighbours one and two positions away
-NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
-FAR = ("w", "lx", "c1", "t", "g")
+NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src", "hd")
+FAR = ("w", "lx", "c1", "t", "g", "hd")
 
 # Morphological analysis hook: word -> (lemma, upos, case) or None. Set by habar.ner.model when habar.morph works.
 Morph = Callable[[str], "tuple[str, str, str] | None"]
+# a word's features as (itself, left neighbour, right neighbour, two to the left, two to the right)
+Roles = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def _case_class(word: str) -> str:
@@ -34,6 +38,12 @@ def _case_class(word: str) -> str:
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return "U"  # acronyms: ҚР, АҚШ, NIA, АТЫО
     return "T" if word[:1].isupper() else ("l" if word[:1].isalpha() else "o")
+
+
+def _head_class(lemma: str) -> str:
+    if lemma in ORG_HEADS or (lemma[-1:] in DEVOICE and lemma[:-1] + DEVOICE[lemma[-1]] in ORG_HEADS):
+        return "ORG"
+    return "TITLE" if lemma in TITLE_HEADS else ""
 
 
 def shape(word: str) -> str:
@@ -53,7 +63,8 @@ class Featurizer:
         self.morph = morph
         self.plain = plain  # the baseline: word and simple shape features only
         # feature set of the model (features.json): 0 the first set, 1 adds acronyms and sentence-initial
-        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict
+        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict, 3 adds head nouns of
+        # organisations and titles (habar.ner.heads)
         self.version = version
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
@@ -61,7 +72,7 @@ class Featurizer:
         """Named attributes shared with neighbours, and features only the word itself gets."""
         lower = word.lower()
         attrs = {"w": lower, "sh": shape(word)}
-        own = ["t" if word[:1].isupper() else "l", f"s3={lower[-3:]}"]
+        own = ["t" if word[:1].isupper() else "l", "s3=" + lower[-3:]]
         if word.isupper() and len(word) > 1:
             own.append("U")
         if any(ch.isdigit() for ch in word):
@@ -85,62 +96,69 @@ class Featurizer:
             m = self.morph(word)
             if m:
                 attrs.update(zip(("lem", "pos", "mc", "src"), m))  # src: lexicon or guess (names are guesses)
+        if self.version >= 3:
+            head = _head_class(attrs.get("lem") or stem)
+            if head:
+                attrs["hd"] = head  # an organisation or title head noun ends the name before it
         if self.version >= 2:
-            own.append(f"tc={attrs['t']}|{case}")  # a capitalised word in the genitive opens a name phrase
-        own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)] + [f"s{n}={lower[-n:]}" for n in (1, 2, 4, 5)]
-        own.append(f"len={min(len(word), 12)}")
+            own.append("tc=" + t + "|" + case)  # a capitalised word in the genitive opens a name phrase
+        # affixes and length; plain concatenation, as this runs for every new word form
+        own += ("p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4], "s1=" + lower[-1:], "s2=" + lower[-2:],
+                "s4=" + lower[-4:], "s5=" + lower[-5:], "len=" + str(min(len(word), 12)))
         if "-" in word:
             own.append("hy")
-            own.append(f"hyend={lower.rsplit('-', 1)[1]}")
+            own.append("hyend=" + lower.rsplit("-", 1)[1])
         if not _LATIN.isdisjoint(word):
             own.append("lat")
         if not _CYR.isdisjoint(word):
             own.append("cyr")
         return attrs, own
 
-    def _entry(self, word: str) -> tuple[tuple[str, ...], ...]:
+    def lemma(self, word: str) -> str:
+        """The analyzer's lemma when features use habar.morph, else the word without its case ending."""
+        m = self.morph(word) if self.morph is not None else None
+        return m[0] if m else strip_case(word.lower())[0]
+
+    def own(self, word: str) -> list[str]:
+        """A word's own features; the ones it lends its neighbours are among them (see `roles`)."""
+        attrs, own = self._word(word)
+        return [k + "=" + v for k, v in attrs.items()] + own
+
+    def roles(self, word: str) -> Roles:
+        """A word's features as itself, as the left and right neighbour, and as the word two to the left or right."""
+        attrs, own = self._word(word)
+        kv = {k: k + "=" + v for k, v in attrs.items()}
+        near = [kv[k] for k in NEAR if k in kv]
+        far = [] if self.plain else [kv[k] for k in FAR if k in kv]
+        return (tuple(kv.values()) + tuple(own), tuple(["-1" + f for f in near]), tuple(["+1" + f for f in near]),
+                tuple(["-2" + f for f in far]), tuple(["+2" + f for f in far]))
+
+    def _entry(self, word: str) -> Roles:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        attrs, own = self._word(word)
-        kv = {k: f"{k}={v}" for k, v in attrs.items()}
-        near = [kv[k] for k in NEAR if k in kv]
-        far = [kv[k] for k in FAR if k in kv]
-        entry = (tuple(kv.values()) + tuple(own), tuple(["-1" + f for f in near]), tuple(["+1" + f for f in near]),
-                 tuple(["-2" + f for f in far]), tuple(["+2" + f for f in far]))
+        entry = self.roles(word)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()  # bounded memory on long streams; the next words refill it
         self._cache[word] = entry
         return entry
 
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
-        entries = [self._entry(t) for t in tokens]
+    def context(self, tokens: list[str], lowers: list[str]) -> list[list[str]]:
+        """Per token, the features that depend on the sentence: bias, edges, word bigrams and quotation."""
         n = len(tokens)
-        lowers = [t.lower() for t in tokens]
         out = []
         quote = 0
         for i in range(n):
-            f = ["b", *entries[i][0]]
+            f = ["b"]
             if i == 0 and not self.plain and self.version >= 1:
-                f.append("first=" + _case_class(tokens[i]))  # a capital at the start says less
-            if i > 0:
-                f += entries[i - 1][1]
-                f.append(f"bi-={lowers[i - 1]}|{lowers[i]}")
-            else:
-                f.append("BOS")
-            if i + 1 < n:
-                f += entries[i + 1][2]
-                f.append(f"bi+={lowers[i]}|{lowers[i + 1]}")
-            else:
-                f.append("EOS")
+                f.append("first=" + _case_class(tokens[0]))  # a capital at the start says less
+            f.append("bi-=" + lowers[i - 1] + "|" + lowers[i] if i else "BOS")
+            f.append("bi+=" + lowers[i] + "|" + lowers[i + 1] if i + 1 < n else "EOS")
             if not self.plain:
-                if i > 1:
-                    f += entries[i - 2][3]
-                if i + 2 < n:
-                    f += entries[i + 2][4]
-                if tokens[i] in OPEN_QUOTES:
+                tok = tokens[i]
+                if tok in OPEN_QUOTES:
                     quote = 1
-                elif tokens[i] in CLOSE_QUOTES:
+                elif tok in CLOSE_QUOTES:
                     quote = 0
                 elif quote:
                     f.append("inq")
@@ -149,4 +167,21 @@ class Featurizer:
                     if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
                         f.append("qlast")
             out.append(f)
+        return out
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """crfsuite feature lists of a sentence (training and the reference tagger)."""
+        entries = [self._entry(t) for t in tokens]
+        n = len(tokens)
+        out = self.context(tokens, [t.lower() for t in tokens])
+        for i, f in enumerate(out):
+            f += entries[i][0]
+            if i > 0:
+                f += entries[i - 1][1]
+            if i + 1 < n:
+                f += entries[i + 1][2]
+            if i > 1:
+                f += entries[i - 2][3]
+            if i + 2 < n:
+                f += entries[i + 2][4]
         return out

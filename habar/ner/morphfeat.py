@@ -5,13 +5,18 @@ habar.morph caches analyses per word form, so when the pipeline's morph step has
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from habar.ner.features import Morph
+
+CACHE_SIZE = 50_000  # NER asks for a word's analysis when featurising it and again for the locative constraint
 
 
 def morph_features(source: bool = False) -> Morph:
     """A `word -> (lemma, upos, case[, source])` function over habar.morph; ImportError if it is not installed."""
     from habar.morph import analyze
 
+    @lru_cache(maxsize=CACHE_SIZE)
     def features(word: str) -> tuple[str, str, str] | None:
         readings = analyze(word)
         if not readings:

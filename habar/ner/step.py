@@ -8,7 +8,8 @@ from habar.document import Article, Entity, Token
 from habar.ner.baseform import base_form, strip_word
 from habar.ner.corpus import spans
 from habar.ner.grouping import group
-from habar.ner.model import NerModel, default_model
+from habar.ner.model import STRAIGHT_QUOTES, NerModel, default_model
+from habar.ner.repair import propagate_aliases
 from habar.pipeline import step
 from habar.values import VALUE_LABELS, normalise
 
@@ -67,12 +68,32 @@ def kaznerd_pieces(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def find_entities(article: Article, model: NerModel) -> list[Entity]:
+def quote_sides(tokens: list[Token]) -> list[str]:
+    """Token texts with straight quotes turned into « or » by which word they touch.
+
+    The normalise step pairs quotes, but leaves an unpaired one straight ('"Зерде" Холдингі" АҚ'); taken as an
+    opening quote it would put the rest of the sentence "inside a title". One glued to the word before it and
+    not the word after closes; glued only to the word after, it opens; otherwise NerModel alternates.
+    """
     out = []
-    for chunk in sentence_chunks(article):
-        chunk = kaznerd_pieces(chunk)
-        words = [t.text for t in chunk]
-        for start, end, label in spans(model.tag(words)):
+    for i, t in enumerate(tokens):
+        text = t.text
+        if text in STRAIGHT_QUOTES:
+            left = i > 0 and tokens[i - 1].end == t.start
+            right = i + 1 < len(tokens) and tokens[i + 1].start == t.end
+            if left != right:
+                text = "»" if left else "«"
+        out.append(text)
+    return out
+
+
+def find_entities(article: Article, model: NerModel) -> list[Entity]:
+    chunks = [kaznerd_pieces(chunk) for chunk in sentence_chunks(article)]
+    tagged = [(words, model.tag(words)) for words in map(quote_sides, chunks)]
+    propagate_aliases(tagged)  # "(бұдан әрі – АТЫО)" labels АТЫО across the article
+    out = []
+    for chunk, (words, tags) in zip(chunks, tagged):
+        for start, end, label in spans(tags):
             toks = chunk[start:end]
             if label in VALUE_LABELS:
                 norm = text_of(article.text, toks)

@@ -24,6 +24,10 @@ RRF_K = 60  # the constant of Cormack et al. (2009); it keeps one side's first p
 LEXICAL_DEPTH = 100  # hits taken from each side before fusion
 SEMANTIC_DEPTH = 100
 RERANK_WORDS = 40  # of a candidate passage, the sentences closest to the query up to this many words are re-scored
+# a foreign query's hit that names the places the query names (habar.semantic.names) gains up to this much: about
+# the gap between the first two hits when both are about the same subject (lead + passage scores run 1.5-1.8)
+NAME_BONUS = 0.02
+NAME_TOP = 20  # hits checked for the query's place names
 HIT_ENTITIES = 5  # entity norms shown with a cross-lingual hit
 HIT_KEYPHRASES = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -50,13 +54,43 @@ def _focus(passage: str, query_vector: np.ndarray) -> str:
     return " ".join(sentences[i] for i in sorted(keep))
 
 
-def semantic_hits(index, store, query_vector: np.ndarray, depth: int, rescore: bool = True
-                  ) -> list[tuple[str, float]]:
-    """(article id, score) best first: static vectors find candidates, the full model re-scores the first
-    habar.semantic.RERANK_TOP (teacher + static cosine, as habar.semantic.search does, which is not called here
-    because it re-scores whole passages; see `_focus`)."""
-    from habar.semantic import RERANK_TOP, passages, rerank
+def named(hits: list[tuple[str, float]], store, names: set[str]) -> list[tuple[str, float]]:
+    """`hits` with NAME_BONUS times the share of the query's place `names` each of the first NAME_TOP holds."""
+    if not names or not hits:
+        return hits
+    from habar.semantic.names import mentions
 
+    rows = store.hit_rows([owner for owner, _ in hits[:NAME_TOP]])
+    head = []
+    for owner, score in hits[:NAME_TOP]:
+        row = rows.get(owner)
+        found = mentions(f"{row[0]}\n{row[4]}", names) if row is not None else 0
+        head.append((owner, score + NAME_BONUS * found / len(names)))
+    return sorted(head, key=lambda hit: -hit[1]) + hits[NAME_TOP:]
+
+
+def semantic_hits(index, store, query_vector: np.ndarray, depth: int, rescore: bool = True,
+                  names: set[str] | None = None) -> list[tuple[str, float]]:
+    """(article id, score) best first.
+
+    An index with lead rows scores every article by its teacher lead vector plus its best static passage
+    (habar.semantic.combined); when `rescore`, the full model also reads the best passage of the first few hits
+    whose best passage lies past the lead (habar.semantic.DEEP_TOP). Hits that hold the place `names` of the
+    query gain a little (`named`). An older index without them: static vectors find
+    candidates and the full model re-scores the first habar.semantic.RERANK_TOP when `rescore` (teacher + static
+    cosine, as habar.semantic.search does, which is not called here because it re-scores whole passages; see
+    `_focus`); that costs about a second per query on a busy core.
+    """
+    from habar.semantic import RERANK_TOP, combined, passages, rerank
+
+    def focus(owner: str, slot: int) -> str:
+        row = store.hit_rows([owner]).get(owner)
+        parts = passages(light_article(owner, row[0], row[4])) if row is not None else []
+        return _focus(parts[slot] if slot < len(parts) else parts[0], query_vector) if parts else ""
+
+    ranked = combined(index, query_vector, depth, focus if rescore else None)
+    if ranked is not None:
+        return named([(owner, score) for owner, score, _ in ranked], store, names)
     hits = index.search(query_vector, max(depth, RERANK_TOP))
     head = hits[:RERANK_TOP] if rescore else []
     rows = store.hit_rows([owner for owner, _, _ in head])
@@ -138,14 +172,15 @@ def _facets(store, ids: list[str]) -> dict:
 
 
 def run(searcher, text: str, mode: str | None = None, limit: int = 10, offset: int = 0, sort: str = "score",
-        facets: bool = True) -> dict:
+        facets: bool = True, prefer: str | None = None) -> dict:
     """One query in `mode` (None: hybrid when the store has vectors, else lexical); the result of
-    Searcher.search plus "mode" (the one used) and "query_lang" (habar.search.querylang.detect)."""
+    Searcher.search plus "mode" (the one used) and "query_lang" (habar.search.querylang.detect; `prefer`, the
+    reader's interface language, settles a Cyrillic query that both Russian and Kazakh write alike)."""
     if mode is None:
         mode = "hybrid" if searcher.has_vectors() else "lexical"
     if mode not in MODES:
         raise ValueError(f"search mode '{mode}' is not known; use one of {', '.join(MODES)}")
-    lang = detect(text)
+    lang = detect(text, prefer)
     if mode == "lexical" or not words(text) or sort == "date":  # filters alone, or date order: nothing to embed
         out = searcher.search(text, limit=limit, offset=offset, sort=sort, facets=facets)
         return {**out, "mode": "lexical", "query_lang": lang}
@@ -154,10 +189,12 @@ def run(searcher, text: str, mode: str | None = None, limit: int = 10, offset: i
 
     qv = embed_queries([words(text)])[0]
     use_lexical = mode == "hybrid" and lexical_applies(text, lang)
-    # the full model's re-scoring is what makes a cross-lingual ranking precise, and costs ~100 ms per candidate
-    # on a busy core; a Kazakh query fused with BM25 over lemmas does without it
+    # without lead rows, the full model's re-scoring of candidates is what makes a cross-lingual ranking precise,
+    # and costs ~100 ms per candidate on a busy core; a Kazakh query fused with BM25 over lemmas does without it
+    from habar.semantic.names import query_names
+
     sem = semantic_hits(index, searcher.store, qv, max(SEMANTIC_DEPTH, offset + limit),
-                        rescore=not (use_lexical and lang == "kk"))
+                        rescore=not (use_lexical and lang == "kk"), names=query_names(text, lang))
     # filters restrict the candidates the vectors found (a rare filter may leave few of them)
     ok = allowed(searcher, text, [i for i, _ in sem])
     sem = [(i, score) for i, score in sem if i in ok]

@@ -81,9 +81,10 @@ def lemma_analyzer() -> tantivy.TextAnalyzer:
         tantivy.Filter.custom_stopword([GAP])).build()
 
 
-def body_texts(terms_blob: bytes) -> tuple[str, str]:
-    """The body field (the lemma chosen in context at each token position) and the alt field (the others)."""
-    lines = records.decode_terms(terms_blob)[1:-1].split("\n")
+def body_texts(terms: str) -> tuple[str, str]:
+    """The body field (the lemma chosen in context at each token position) and the alt field (the others), from
+    the terms text (records.decode_terms)."""
+    lines = terms[1:-1].split("\n")
     body = " ".join(line.split("|", 1)[0] or GAP for line in lines)
     alt = " ".join(line.split("|", 1)[1] for line in lines if "|" in line).replace("|", " ")
     return body, alt
@@ -99,8 +100,8 @@ def fact_terms(meta_blob: bytes | None, facts: list[tuple[str, int, int, str]]) 
 
 
 def make_document(row) -> tantivy.Document:
-    """The index document of one store row (see Store.changed_since). The text itself is not needed: the
-    index stores nothing but the id, and snippets are cut from the store."""
+    """The index document of one store row (see Store.changed_since, which decodes the terms). The text itself is
+    not needed: the index stores nothing but the id and facet entities, and snippets are cut from the store."""
     _, article_id, _, source, published, lang, terms, title_terms, lead_terms, meta, entities, facts = row
     doc = tantivy.Document()
     doc.add_text("id", article_id)

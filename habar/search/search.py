@@ -17,7 +17,7 @@ from habar.search import query as query_lang
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.search.snippets import matches, snippet
-from habar.store import Store, records
+from habar.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class Searcher:
             if row is None:  # deleted from the store after the index was committed
                 continue
             title, source, published, lang, body, terms, spans = row
-            marks = matches(records.decode_terms(terms), records.decode_spans(spans), parsed.highlight)
+            marks = matches(terms, spans, parsed.highlight)
             hits.append({
                 "id": article_id, "title": title, "source": source, "published": published, "lang": lang,
                 "score": round(score, 4) if sort == "score" else None, "snippet": snippet(body, marks),

@@ -9,6 +9,8 @@ and its number of rows; it is written after the index, atomically too. On open:
   not embedded again, and only the missing ones are embedded. An article updated in that instant keeps its old
   vectors until `habar reindex --vectors`.
 Deleted articles (the store's tombstones) always lose their rows.
+Every article also gets a lead row (habar.semantic.lead_text through the full model); an index saved before lead
+rows existed is rebuilt from the store on open.
 """
 
 from __future__ import annotations
@@ -56,13 +58,14 @@ def without(index, gone: set[str]):
     if not len(index):
         return out
     vectors = index.vectors()
+    leads = index.leads.vectors() if index.leads is not None else None
     owners = index.owners
-    start = 0
+    start, article = 0, 0
     for n in range(1, len(owners) + 1):  # an article's rows are contiguous: `add` appends them together
         if n == len(owners) or owners[n] != owners[start]:
             if owners[start] not in gone:
-                out.add(owners[start], vectors[start:n])
-            start = n
+                out.add(owners[start], vectors[start:n], None if leads is None else leads[article])
+            start, article = n, article + 1
     return out
 
 
@@ -75,8 +78,9 @@ class VectorSync:
         self.dir = Path(data_dir)
         self.path = vectors_path(self.dir)
         marker = {} if fresh else _read_marker(self.dir)
-        if self.path.exists() and not fresh:
-            self.index = VectorIndex.load(self.path)
+        loaded = VectorIndex.load(self.path) if self.path.exists() and not fresh else None
+        if loaded is not None and (loaded.leads is not None or not len(loaded)):  # else: no lead rows, rebuild
+            self.index = loaded
             trusted = marker.get("rows") == len(self.index)
             self.rev = int(marker.get("rev", 0)) if trusted else 0
             self.replace_present = trusted
@@ -89,7 +93,7 @@ class VectorSync:
 
     def sync(self, store, save_seconds: float = SAVE_SECONDS) -> int:
         """Embed every article written since the last sync; returns how many were embedded."""
-        from habar.semantic import embed_documents, passages
+        from habar.semantic import embed_documents, embed_leads, lead_text, passages
 
         gone = {i for _, i in store.deleted_since(self.rev)}
         done = 0
@@ -115,10 +119,13 @@ class VectorSync:
             texts = [passages(a) for a in todo]
             flat = [t for ts in texts for t in ts]
             vectors = embed_documents(flat) if flat else np.zeros((0, self.index.dim), dtype=np.float32)
-            at = 0
+            heads = [lead_text(a) for a, ts in zip(todo, texts) if ts]
+            leads = embed_leads(heads) if heads else np.zeros((0, self.index.dim), dtype=np.float32)
+            at = n = 0
             for article, ts in zip(todo, texts):
                 if ts:
-                    self.index.add(article.id, vectors[at : at + len(ts)])
+                    self.index.add(article.id, vectors[at : at + len(ts)], leads[n])
+                    n += 1
                     self.present.add(article.id)
                     at += len(ts)
             done += len(todo)

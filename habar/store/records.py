@@ -1,14 +1,16 @@
 """An analysed Article as the values of a store row, and back.
 
 The row keeps what search reads on every hit apart from the rest, so that a hit costs no JSON parsing:
-- `terms`: one line per token with its index terms, "lemma|other lemma|..." case-folded, empty for punctuation
-  (zlib). A snippet finds the words a query asked for with one regular expression over it; the index reads its
-  terms from it, so neither parses JSON.
-- `spans`: each token's start and end as int32 deltas (zlib), restored with one numpy cumsum.
-- `annotations`: the rest, as columnar JSON (one list per attribute, zlib). Columns compress several times better
-  than a list of objects; a token's or entity's text is left out when it equals its span of `text`, and a lemma
-  that is a prefix of the word is kept as its length.
-- `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets).
+- `terms`: one line per token with its index terms, "lemma|other lemma|..." case-folded, empty for punctuation,
+  compressed against the article's text (habar.store.codecs). A snippet finds the words a query asked for with
+  str.find over it; the index reads its terms from it, so neither parses JSON.
+- `spans`: each token's start and end as deltas in the narrowest integer type, restored with one numpy cumsum.
+- `annotations`: the rest, as columnar JSON (one list per attribute), compressed against the text. Columns
+  compress several times better than a list of objects; a token's or entity's text is left out when it equals
+  its span of `text`, a lemma that is a prefix of the word is kept as its length, and a token's (kind, upos,
+  feats) as an index into a frozen table of common tags (habar.store.tagsets). Facts live in the store's facts table only.
+- `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets). Nor is the
+  summary's text (meta["summary"]["text"]), which its sentence offsets give back.
 """
 
 from __future__ import annotations
@@ -18,24 +20,19 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, fields
+from itertools import takewhile
 
 import numpy as np
 
 from habar.clean.dedup import signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
+from habar.store import codecs
+from habar.store.codecs import pack, unpack
 from habar.text import offsets
 
 _SPACE = re.compile(r"\s+")
-_LEVEL = 6  # zlib: level 6 is within a few % of level 9 on Kazakh news and about twice as fast
-_TOKEN_COLS = ("text", "kind", "upos", "feats", "lemma")  # start and end live in `spans`
-
-
-def pack(obj) -> bytes:
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), _LEVEL)
-
-
-def unpack(blob: bytes):
-    return json.loads(zlib.decompress(blob))
+_LEVEL = codecs.LEVEL
+_ENTITY_COLS = ("text", "label", "start", "end", "norm", "value", "group")
 
 
 def sha1(text: str) -> str:
@@ -59,29 +56,34 @@ def entity_key(norm: str) -> str:
 
 
 # --- terms and spans -----------------------------------------------------------------------------------------
-def encode_terms(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
+def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = "") -> bytes:
+    """Compressed against `text` (the article's clean text) when given: decode with the same text."""
     from habar.search.analysis import index_term  # the analyzer decides what a token is indexed as
 
-    lines = []
-    for i, t in enumerate(tokens):
-        term = index_term(t)
-        lines.append("|".join([term, *alts.get(str(i), ())]).replace("\n", " ") if term else "")
-    return zlib.compress(("\n" + "\n".join(lines) + "\n").encode(), _LEVEL)
+    lines = [index_term(t) for t in tokens]
+    for key, other in alts.items():  # a few tokens in ten have other readings
+        i = int(key)
+        if lines[i]:
+            lines[i] = "|".join([lines[i], *other])
+    text_of_lines = "\n".join(lines)
+    if text_of_lines.count("\n") >= max(1, len(lines)):  # a term holding a newline would shift the lines after it
+        text_of_lines = "\n".join(line.replace("\n", " ") for line in lines)
+    return codecs.compress(("\n" + text_of_lines + "\n").encode(), text.casefold())
 
 
-def decode_terms(blob: bytes) -> str:
-    """The terms text: "\\n" + one line per token + "\\n"."""
-    return zlib.decompress(blob).decode()
+def decode_terms(blob: bytes, text: str | None = None) -> str:
+    """The terms text: "\\n" + one line per token + "\\n". `text`: the article's clean text."""
+    return codecs.decompress(blob, None if text is None else text.casefold()).decode()
 
 
 def encode_spans(tokens: list[Token]) -> bytes:
     flat = np.fromiter((x for t in tokens for x in (t.start, t.end)), dtype=np.int64, count=2 * len(tokens))
-    return zlib.compress(np.diff(flat, prepend=0).astype(np.int32).tobytes(), _LEVEL)
+    return codecs.encode_spans(flat)
 
 
 def decode_spans(blob: bytes) -> np.ndarray:
     """An (n, 2) array of token (start, end)."""
-    return np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=np.int32), dtype=np.int64).reshape(-1, 2)
+    return codecs.decode_spans(blob)
 
 
 # --- the rest of the annotations -------------------------------------------------------------------------------
@@ -95,42 +97,92 @@ def _rows(cols: dict[str, list], cls, n: int) -> list:
 
 
 def encode_annotations(article: Article) -> bytes:
+    """Sentences, tokens and entities (the facts are in the facts table), compressed against the text."""
     text = article.text
-    tokens = _columns(article.tokens, _TOKEN_COLS)
-    tokens["text"] = [None if t.text == text[t.start:t.end] else t.text for t in article.tokens]
-    tokens["lemma"] = [len(t.lemma) if t.lemma and t.text.startswith(t.lemma) else t.lemma for t in article.tokens]
-    ents = _columns(article.entities, [f.name for f in fields(Entity)])
+    toks = article.tokens
+    tags, tag_ids = codecs.tag_ids([(t.kind, t.upos, t.feats) for t in toks])
+    words = {i: t.text for i, t in enumerate(toks) if t.text != text[t.start:t.end]}  # rare: repaired tokens
+    ents = _columns(article.entities, _ENTITY_COLS)
     ents["text"] = [None if e.text == text[e.start:e.end] else e.text for e in article.entities]
     ents["norm"] = [None if e.norm == e.text else e.norm for e in article.entities]
-    return pack({
-        "sentences": _columns(article.sentences, ("start", "end")),
-        "tokens": tokens,
+    ents["end"] = [e.end - e.start for e in article.entities]  # lengths
+    ents["start"] = codecs.deltas(ents["start"])
+    flat = [x for s in article.sentences for x in (s.start, s.end)]
+    return codecs.pack({
+        "v": 2,
+        "sentences": codecs.deltas(flat),
+        "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
+        "words": {str(i): w for i, w in words.items()},
+        "lemma": [codecs.lemma_code(t.text, t.lemma) for t in toks],
         "entities": ents,
-        "facts": [{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
-    })
+    }, text)
 
 
-def decode_article(row: dict) -> Article:
-    """The Article of a store row (a mapping with the article columns and the three annotation blobs)."""
-    raw = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
-    changes = [Change(*c) for c in unpack(row["changes"])] if row["changes"] else []
-    text = offsets.apply(raw, changes)
-    data = unpack(row["annotations"])
-    spans = decode_spans(row["spans"]).tolist()
+def _decode_v2(data: dict, text: str, spans: list) -> tuple[list, list, list]:
+    flat = codecs.undeltas(data["sentences"])
+    sentences = [Sentence(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+    tags = codecs.tags_of(data["tag"], data["tags"], data.get("tagset"))
+    words = data["words"]
+    tokens = []
+    for i, ((kind, upos, feats), code, (s, e)) in enumerate(zip(tags, data["lemma"], spans)):
+        word = words.get(str(i)) if words else None
+        word = text[s:e] if word is None else word
+        tokens.append(Token(word, s, e, kind, codecs.lemma_of(word, code), upos, feats))
+    cols = data["entities"]
+    cols["start"] = codecs.undeltas(cols["start"])
+    cols["end"] = [s + n for s, n in zip(cols["start"], cols["end"])]
+    return sentences, tokens, _rows(cols, Entity, 0)
+
+
+def _decode_v1(data: dict, text: str, spans: list) -> tuple[list, list, list]:
+    """The first format: plain columns, facts inside (read by _facts)."""
     tok = data["tokens"]
     tokens = []
     for x, k, u, f, lem, (s, e) in zip(tok["text"], tok["kind"], tok["upos"], tok["feats"], tok["lemma"], spans):
         x = x if x is not None else text[s:e]
         tokens.append(Token(x, s, e, k, x[:lem] if isinstance(lem, int) else lem, u, f))
-    ents = _rows(data["entities"], Entity, 0)
+    return _rows(data["sentences"], Sentence, 0), tokens, _rows(data["entities"], Entity, 0)
+
+
+def strip_meta(meta: dict, text: str) -> dict:
+    """meta without what the text gives back: the summary's text (None), when it is its sentences joined."""
+    summary = meta.get("summary")
+    if isinstance(summary, dict) and summary.get("text") and summary.get("text") == _summary_text(summary, text):
+        return {**meta, "summary": {**summary, "text": None}}
+    return meta
+
+
+def _summary_text(summary: dict, text: str) -> str:
+    return " ".join(text[s:e] for s, e in summary.get("sentences", []))
+
+
+def restore_meta(meta: dict, text: str) -> dict:
+    summary = meta.get("summary")
+    if isinstance(summary, dict) and summary.get("text", "") is None:
+        summary["text"] = _summary_text(summary, text)
+    return meta
+
+
+def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) -> Article:
+    """The Article of a store row (a mapping with the article columns and the three annotation blobs). `facts`:
+    the article's rows of the facts table, (kind, start, end, args JSON); the first format kept them inside."""
+    raw = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
+    changes = [Change(*c) for c in unpack(row["changes"])] if row["changes"] else []
+    text = offsets.apply(raw, changes)
+    data = unpack(row["annotations"], text)
+    spans = decode_spans(row["spans"]).tolist()
+    sentences, tokens, ents = (_decode_v2 if data.get("v") == 2 else _decode_v1)(data, text, spans)
     for e in ents:
         e.text = e.text if e.text is not None else text[e.start:e.end]
         e.norm = e.norm if e.norm is not None else e.text
+    if "facts" in data:
+        found = [Fact(**f) for f in data["facts"]]
+    else:
+        found = [Fact(kind, start, end, json.loads(args)) for kind, start, end, args in facts or ()]
     return Article(
         id=row["id"], raw=raw, text=text, title=row["title"], source=row["source"], url=row["url"],
-        published=row["published"], lang=row["lang"], meta=unpack(row["meta"]),
-        sentences=_rows(data["sentences"], Sentence, 0), tokens=tokens, entities=ents,
-        facts=[Fact(**f) for f in data["facts"]], changes=changes)
+        published=row["published"], lang=row["lang"], meta=restore_meta(unpack(row["meta"]), text),
+        sentences=sentences, tokens=tokens, entities=ents, facts=found, changes=changes)
 
 
 def article_text(raw_blob: bytes, changes_blob: bytes | None) -> str:
@@ -185,7 +237,10 @@ def lead_terms(article: Article) -> list[str]:
     from habar.search.analysis import index_term
 
     end = article.sentences[0].end if article.sentences else None
-    tokens = [t for t in article.tokens if end is None or t.end <= end][:40 if end is None else None]
+    if end is None:
+        tokens = article.tokens[:40]
+    else:
+        tokens = list(takewhile(lambda t: t.end <= end, article.tokens))
     return [term.replace(" ", "") for term in map(index_term, tokens) if term]
 
 
@@ -204,7 +259,9 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
 
         article.tokens = fallback_tokens(article.text)
     changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
-    if not changes and article.text != article.raw:
+    if article.text != (offsets.apply(article.raw, article.changes) if changes else article.raw):
+        # changes that do not explain the text (a step that forgot to record one): the text as stored must be
+        # exactly the text analysed, which the annotations' offsets and the blobs' compression depend on
         changes = [[0, len(article.raw), article.text, "replaced"]]
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
@@ -213,8 +270,8 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         analysis=analysis_key(analysis),
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
         changes=pack(changes) if changes else None,
-        meta=pack(article.meta),
-        terms=encode_terms(article.tokens, alts or {}), spans=encode_spans(article.tokens),
+        meta=pack(strip_meta(article.meta, article.text)),
+        terms=encode_terms(article.tokens, alts or {}, article.text), spans=encode_spans(article.tokens),
         title_terms=" ".join(t.replace(" ", "") for t in title_terms),
         lead_terms=" ".join(lead_terms(article)),
         annotations=encode_annotations(article),

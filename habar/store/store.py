@@ -169,11 +169,13 @@ class Store:
     # --- reading ------------------------------------------------------------------------------------------
     def changed_since(self, rev: int, batch: int = 500) -> Iterator[sqlite3.Row]:
         """Rows written after `rev`, oldest first, with what the index needs (see habar.search.index): the
-        article columns, then its entities (label, norm, key, mentions) and facts (kind, start, end, args JSON)."""
+        article columns (terms decoded to text), then its entities (label, norm, key, mentions) and facts (kind,
+        start, end, args JSON)."""
         while True:
-            rows = self.conn.execute(
-                "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms, meta "
-                "FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch)).fetchall()
+            rows = [(*r[:6], records.decode_terms(r[6], records.article_text(r[10], r[11])), *r[7:10])
+                    for r in self.conn.execute(
+                        "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms, meta, raw, "
+                        "changes FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch))]
             if not rows:
                 return
             ents: dict[int, list] = {}
@@ -198,16 +200,50 @@ class Store:
         cur.row_factory = sqlite3.Row
         row = cur.execute("SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
                           "WHERE a.id = ?", (article_id,)).fetchone()
-        return None if row is None else records.decode_article(row)
+        if row is None:
+            return None
+        facts = self.conn.execute('SELECT kind, start, "end", args FROM facts WHERE article = ? ORDER BY rowid',
+                                  (row["rowid"],)).fetchall()
+        return records.decode_article(row, facts)
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored article, decoded, oldest write (rev) first, `batch` rows at a time so that memory stays
+        bounded. One read transaction spans the walk: an ingest running meanwhile is not seen halfway, and an
+        article it rewrites is neither skipped nor yielded twice."""
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        cur.execute("BEGIN")
+        try:
+            rev = 0
+            while rows := cur.execute(
+                    "SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
+                    "WHERE a.rev > ? ORDER BY a.rev LIMIT ?", (rev, batch)).fetchall():
+                facts: dict[int, list] = {}
+                rowids = [r["rowid"] for r in rows]
+                for article, *fact in self.conn.execute(
+                        f'SELECT article, kind, start, "end", args FROM facts WHERE article IN '
+                        f'({",".join("?" * len(rowids))}) ORDER BY rowid', rowids):
+                    facts.setdefault(article, []).append(tuple(fact))
+                for row in rows:
+                    yield records.decode_article(row, facts.get(row["rowid"], []))
+                rev = rows[-1]["rev"]
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def hit_rows(self, ids: list[str]) -> dict[str, tuple]:
-        """id -> (title, source, published, lang, text, terms blob, spans blob) for a page of search hits."""
+        """id -> (title, source, published, lang, text, terms text, spans array) for a page of search hits
+        (records.decode_terms and decode_spans)."""
         if not ids:
             return {}
         rows = self.conn.execute(
             "SELECT id, title, source, published, lang, raw, changes, terms, spans FROM articles "
             f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        return {r[0]: (r[1], r[2], r[3], r[4], records.article_text(r[5], r[6]), r[7], r[8]) for r in rows}
+        out = {}
+        for r in rows:
+            text = records.article_text(r[5], r[6])
+            out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
+        return out
 
     def stats(self) -> dict:
         c = self.conn

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from habar.topics.features import mean_vectors, static_model, word_features, words
-from habar.topics.model import TopicModel, static_check
+from habar.topics.model import E5Head, TopicModel, static_check
 
 NB_ALPHA = 0.1
 MIN_FEATURE_DOCS = 2  # features seen in one training text only are dropped: a smaller model, same accuracy
@@ -27,6 +27,9 @@ SIB_WEIGHT = 3.0  # a hand label counts as much as three teacher labels in the s
 TEACHER_MIX = (40.0, 0.3)  # temperature and NB weight of the teacher, chosen by 5-fold CV on SIB-200 train
 TEMPERATURES = (5.0, 10.0, 20.0, 40.0, 80.0)
 NB_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0)
+HEAD_BLENDS = (0.3, 0.4, 0.5, 0.6)
+HEAD_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+MAX_E5_SHARE = 0.45  # the cascade may send at most this share of SIB-200 texts to e5: it is the slow step of ingest
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -115,3 +118,27 @@ def folds(n: int, k: int = 5, seed: int = 0) -> np.ndarray:
     out = np.arange(n) % k
     np.random.default_rng(seed).shuffle(out)
     return out
+
+
+def fit_head(vectors: np.ndarray, y: np.ndarray, k: int, blend: float = 0.5, threshold: float = 0.5) -> E5Head:
+    """The e5 regression of the cascade, with the training centre and scale folded into weights and bias."""
+    centre = vectors.mean(axis=0)
+    w, b = fit_logistic((vectors - centre) * TEACHER_SCALE, np.eye(k)[y], np.ones(len(y)))
+    return E5Head(TEACHER_SCALE * w, b - TEACHER_SCALE * centre @ w, blend, threshold)
+
+
+def choose_cascade(p_fast: np.ndarray, lp_e5: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:
+    """(blend, threshold, accuracy, e5 share) with the best held-out accuracy within MAX_E5_SHARE; on a tie the
+    smaller share wins."""
+    best = (0.0, 0.0, -1.0, 1.0)
+    log_fast = np.log(np.maximum(p_fast, 1e-12))
+    for threshold in HEAD_THRESHOLDS:
+        unsure = p_fast.max(axis=1) < threshold
+        if unsure.mean() > MAX_E5_SHARE:
+            continue
+        for blend in HEAD_BLENDS:
+            z = np.where(unsure[:, None], blend * log_fast + (1 - blend) * lp_e5, log_fast)
+            acc = float(np.mean(z.argmax(axis=1) == y))
+            if acc > best[2] or (acc == best[2] and unsure.mean() < best[3]):
+                best = (blend, threshold, acc, float(unsure.mean()))
+    return best

@@ -44,7 +44,7 @@ SECURITY_HEADERS = {
 class Web:
     """What every page function needs: the data directory, limits, and one searcher per server thread."""
 
-    data_dir: Path
+    data_dir: Path | str  # a data directory, or a postgresql:// URL (habar.store.backend)
     options: Options
     ingest_token: str = ""
     max_upload_bytes: int = MAX_UPLOAD_BYTES
@@ -55,12 +55,13 @@ class Web:
     _pipeline: object = None
 
     def searcher(self):
-        """This thread's Searcher: SQLite connections are per thread, tantivy's searcher is shared safely."""
-        from habar.search.search import Searcher
+        """This thread's Searcher: SQLite (or PostgreSQL) connections are per thread, tantivy's searcher is shared
+        safely."""
+        from habar.store.backend import open_searcher
 
         s = getattr(self.local, "searcher", None)
         if s is None:
-            s = self.local.searcher = Searcher(self.data_dir, catch_up=False)
+            s = self.local.searcher = open_searcher(self.data_dir, catch_up=False)
         return s
 
     @property
@@ -94,13 +95,12 @@ class Web:
         return value
 
 
-def open_store(data_dir: Path) -> None:
+def open_store(data_dir: Path | str) -> None:
     """Create the store if it is missing, and bring the index up to date once, before serving."""
-    from habar.search.search import Searcher
-    from habar.store import Store
+    from habar.store import backend
 
-    Store(data_dir).close()
-    Searcher(data_dir, catch_up=True).close()
+    backend.open_store(data_dir).close()
+    backend.open_searcher(data_dir, catch_up=True).close()
 
 
 def create_app(options: Options | None = None, data_dir: str | Path | None = None,
@@ -110,7 +110,9 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     from habar.web import analyze, article, dashboard, docs, entity, ingest, search
 
     options = options or Options()
-    root = Path(data_dir) if data_dir is not None else Path(options.data_dir)
+    from habar.store.backend import resolve
+
+    root = resolve(data_dir, options.data_dir)
     open_store(root)
     if ingest_token is None:
         ingest_token = options.ingest_token

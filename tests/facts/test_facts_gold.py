@@ -21,7 +21,8 @@ def test_gold_set_size_and_coverage():
     assert len(negatives) >= 10, "negative cases: indirect speech, titles, naming, деді without quotes"
     layouts = " ".join(c["layout"] for c in cases)
     for layout in ("– деді X", "– деп атап өтті X", "X: «…»", "деп мәлімдеді", "Бұл туралы X айтты",
-                   "quote inside a quote", "indirect speech", "деді without quotes", "title of a work"):
+                   "quote inside a quote", "indirect speech", "деді without quotes", "title of a work",
+                   "mid attribution", "speech resumes in new marks", "copula dash"):
         assert layout in layouts, f"gold set covers {layout!r}"
 
 

@@ -1,8 +1,9 @@
 """The issue's seed check: English and Korean queries find the right Kazakh seed among Kazakh filler articles.
 
 Seed 000 is the Korea-Kazakhstan ICT cooperation memorandum, seed 001 the Digital Almaty forum where the national
-artificial intelligence cluster was announced. As in production: documents through the fast static path, queries
-through the teacher, which re-scores the top candidates. Filler: SIB-200 train/dev sentences, five to an article.
+artificial intelligence cluster was announced. As in production: passages through the fast static path, each
+article's title and lead through the teacher once, queries through the teacher, which also reads the best passage
+of the first hits when it lies past the lead (the AI cluster is in the fifth paragraph of seed 001). Filler: SIB-200 train/dev sentences, five to an article.
 """
 
 from __future__ import annotations

@@ -1,0 +1,151 @@
+"""Repairs of predicted tags where a CRF's view of a few neighbouring words is too short.
+
+- `split_coordination`: "Еуразиялық комиссия және ТМД атқару комитеті" is two organisations. An ORGANISATION span
+  is split at "және" when the part before it is a complete name (two words or more, ending in an organisation
+  head noun) and the part after it starts with a capital; when that second part has no head noun yet, it takes
+  the lowercase words up to the next head noun ("ТМД" + "атқару комитетінің").
+- `ends_name`: a word in the plain locative ("Қазақстан астанасында", "Екатеринбургте") ends a name; NerModel
+  decodes with that as a constraint, so "Қазақстан астанасында ... Вице-министрі" is not one POSITION.
+- `take_head`: an organisation name followed by a lowercase head noun takes it ("Еуразиялық" + "топ"), except
+  the descriptors KazNERD leaves outside ("Astana LRT компаниясы").
+- `propagate_aliases`: "... ынтымақтастық орталығы (бұдан әрі – АТЫО)" defines АТЫО as another name of the entity
+  before the bracket, so АТЫО gets that entity's label there and at its other mentions in the article
+  ("АТЫО-ның", "АТЫО-н"), which a CRF sees as unknown capitals; an acronym tagged on its own in one sentence
+  lends its label to its untagged mentions in the others ("ЕАЭО елдерінде").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+from habar.ner.corpus import spans
+from habar.ner.heads import ALIAS_MARKERS, DASHES, DESCRIPTORS, DEVOICE, LOCATIVE_ADJECTIVE, ORG_HEADS
+from habar.values.endings import nominal_endings
+
+MAX_HEAD_REACH = 3  # lowercase words the second part of a split may take to reach its head noun
+
+
+def ends_name(word: str, analysis: tuple[str, ...]) -> bool:
+    """Whether no named entity continues past this word: habar.morph's best analysis (lemma, upos, case[, source])
+    is a plain locative, of a lowercase word, of a name the lexicon knows, or with a possessive. A capitalised
+    word the analyzer only splits as "stem + -де" ("Зерде", "Бренде") may be a whole name, so it does not count."""
+    case = analysis[2]
+    if not case.startswith("Loc") or word.lower().endswith(LOCATIVE_ADJECTIVE):
+        return False
+    known_name = analysis[1] == "PROPN" and analysis[3:4] != ("guess",)
+    return word[:1].islower() or known_name or case.startswith("Loc+P")
+
+
+def head_of(word: str, lemma: Callable[[str], str]) -> str | None:
+    """The organisation head noun the word is a form of, or None."""
+    lem = lemma(word).lower()
+    if lem[-1:] in DEVOICE and lem not in ORG_HEADS:
+        lem = lem[:-1] + DEVOICE[lem[-1]]
+    return lem if lem in ORG_HEADS else None
+
+
+def is_head(word: str, lemma: Callable[[str], str]) -> bool:
+    return head_of(word, lemma) is not None
+
+
+def take_head(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
+    """An ORGANISATION span followed by a lowercase head noun takes it: "Еуразиялық" + "топ" (in place)."""
+    if "B-ORGANISATION" not in tags:
+        return tags
+    for start, end, label in spans(tags):
+        if label == "ORGANISATION" and end < len(tokens) and tags[end] == "O" and tokens[end][:1].islower() \
+                and head_of(tokens[end], lemma) not in DESCRIPTORS | {None}:
+            tags[end] = "I-ORGANISATION"
+    return tags
+
+
+def split_coordination(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
+    """Split "<org> және <Org>" ORGANISATION spans in two (in place; returns tags)."""
+    if "B-ORGANISATION" not in tags:
+        return tags
+    for start, end, label in spans(tags):
+        if label != "ORGANISATION":
+            continue
+        for k in range(start + 2, end - 1):
+            if tokens[k].lower() != "және" or not tokens[k + 1][:1].isupper() or not is_head(tokens[k - 1], lemma):
+                continue
+            tags[k], tags[k + 1] = "O", "B-ORGANISATION"
+            if not any(is_head(t, lemma) for t in tokens[k + 1:end]):
+                _reach_head(tokens, tags, end, lemma)
+            break
+    return tags
+
+
+def _reach_head(tokens: list[str], tags: list[str], end: int, lemma: Callable[[str], str]) -> None:
+    for j in range(end, min(len(tokens), end + MAX_HEAD_REACH)):
+        if tags[j] != "O" or not tokens[j][:1].islower():
+            return
+        if is_head(tokens[j], lemma):
+            for m in range(end, j + 1):
+                tags[m] = "I-ORGANISATION"
+            return
+
+
+def find_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """alias -> label, from "<entity> (бұдан әрі – ALIAS)" in tagged sentences."""
+    out = {}
+    for tokens, tags in sentences:
+        low = [t.lower() for t in tokens]
+        for i in range(1, len(tokens)):
+            if tokens[i] != "(" or tags[i - 1] == "O":
+                continue
+            j = next((i + 1 + len(m) for m in ALIAS_MARKERS if tuple(low[i + 1:i + 1 + len(m)]) == m), None)
+            if j is None:
+                continue
+            if j < len(tokens) and tokens[j] in DASHES:
+                j += 1
+            if j + 1 < len(tokens) and tokens[j + 1] == ")" and _name_like(tokens[j]):
+                out[tokens[j]] = tags[i - 1][2:]
+    return out
+
+
+def tagged_acronyms(sentences: list[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """acronym -> label, for acronyms tagged on their own somewhere in the article (the most frequent label)."""
+    votes: dict[str, Counter] = {}
+    for tokens, tags in sentences:
+        for start, end, label in spans(tags):
+            if end - start == 1 and _acronym(_head(tokens[start])):
+                votes.setdefault(_head(tokens[start]), Counter())[label] += 1
+    out = {}
+    for acronym, counts in votes.items():
+        (label, n), *rest = counts.most_common(2)
+        if not rest or rest[0][1] < n:
+            out[acronym] = label
+    return out
+
+
+def propagate_aliases(sentences: list[tuple[list[str], list[str]]]) -> None:
+    """Give every standalone mention of a defined alias its entity's label, and every untagged mention of an
+    acronym the label it has elsewhere in the article ("ЕАЭО елдерінде"); tags change in place."""
+    defined = find_aliases(sentences)  # an explicit definition overrides another label; a vote fills gaps only
+    aliases = {**tagged_acronyms(sentences), **defined}
+    if not aliases:
+        return
+    for tokens, tags in sentences:
+        for i, tok in enumerate(tokens):
+            label = aliases.get(_head(tok))
+            inside = tags[i].startswith("I-") or (i + 1 < len(tags) and tags[i + 1].startswith("I-"))
+            if label and not inside and (tags[i] == "O" or _head(tok) in defined):
+                tags[i] = "B-" + label  # a mention inside a longer name ("АТЫО басшысы") keeps that name
+
+
+def _acronym(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _name_like(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and letters[0].isupper()
+
+
+def _head(token: str) -> str:
+    """"АТЫО-ның" -> "АТЫО": the name before a hyphenated case ending."""
+    head, _, tail = token.rpartition("-")
+    return head if head and tail.lower() in nominal_endings() else token
