@@ -39,6 +39,7 @@ lexicon: $(STAMP)
 # morphology's features, so they are retrained after the lexicon; the topic model reads the static embeddings. Slow (tens of minutes on 2 cores).
 models: lexicon
 	nice -n 10 $(BIN)/python scripts/train_ner.py --shared $(SHARED)/data
+	nice -n 10 $(BIN)/python scripts/build_phrase_df.py --shared $(SHARED)/data
 	nice -n 10 $(BIN)/python scripts/build_static_embeddings.py --shared $(SHARED)/data
 	nice -n 10 $(BIN)/python scripts/train_topics.py --shared $(SHARED)/data
 

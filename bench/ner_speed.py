@@ -95,12 +95,14 @@ def _analyse_all(model, sentences: list[list[str]]) -> None:
 
 
 def _clear_morph_cache() -> None:
-    """Empty habar.morph's per-word cache, so a run pays for analysing the words it has not seen."""
+    """Empty habar.morph's per-word caches, so a run pays for analysing the words it has not seen."""
     try:
+        from habar.morph import analyzer
         from habar.morph.api import _analyze
     except ImportError:
         return
     _analyze.cache_clear()
+    getattr(analyzer, "clear_caches", lambda: None)()  # its readings and stems per form
 
 
 if __name__ == "__main__":

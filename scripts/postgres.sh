@@ -9,6 +9,8 @@
 #
 # The server listens on 127.0.0.1 only (and on a Unix socket inside DIR), trusts local connections and has one
 # database, habar, owned by the user habar: a disposable server for one user. For shared use, run a real server.
+# synchronous_commit is off: a crash may lose the last fraction of a second of commits, never consistency, and an
+# ingest re-run writes them again. PG_FSYNC=off (tests only) skips fsync altogether, at `start` of a new DIR.
 set -euo pipefail
 
 PG_VERSION=${PG_VERSION:-15}
@@ -60,7 +62,7 @@ start() {
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-fsync = on
+fsync = ${PG_FSYNC:-on}
 synchronous_commit = off
 shared_buffers = 256MB
 max_connections = 60

@@ -42,14 +42,27 @@ def _noun(ws, table: str, cued: list[int]) -> tuple[int, str] | None:
     return None
 
 
+def _positions(text: str, cue: str) -> list[int]:
+    out, pos = [], text.find(cue)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(cue, pos + 1)
+    return out
+
+
 def find_events(index: WordIndex) -> list[Fact]:
     art = index.article
     facts: list[Fact] = []
     last: dict | None = None
+    # most sentences name no agreement or meeting: one str.find per cue over the whole text finds the few that do
+    hits = sorted(pos for cue in _CUES for pos in _positions(index.lower, cue))
+    if not hits:
+        return facts
     for start, end in slots.sentence_spans(art):
+        i = bisect_right(hits, start - 1)
+        if i == len(hits) or hits[i] >= end:
+            continue
         low = index.lower[start:end]
-        if not any(cue in low for cue in _CUES):
-            continue  # most sentences name no agreement or meeting: substring tests rule them out cheaply
         ws = index.between(start, end)
         starts = [w.start for w in ws]
         cued = sorted({bisect_right(starts, m.start()) - 1 for m in _CUE_RE.finditer(index.lower, start, end)} - {-1})

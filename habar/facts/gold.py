@@ -4,7 +4,8 @@ A case is one JSON line: {"id", "layout", "text", "entities": [[surface, label, 
 "quotes": [{"quote": inner text, "speaker": name, "resolved_from"?}]}. Entities are given by surface form and
 tagged at every occurrence; mentions with one norm share a group, as habar.ner groups them.
 
-A predicted quote is *found* when its inner span equals a gold quote's, and *attributed* when its speaker's
+A speech broken by its attribution («Бірінші бөлік, – деді X. – Екінші бөлік») is two gold quotes with one speaker,
+as the extractor gives it. A predicted quote is *found* when its inner span equals a gold quote's, and *attributed* when its speaker's
 norm (or text) also equals the gold speaker. Precision and recall are counted on attributed quotes.
 """
 

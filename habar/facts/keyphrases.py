@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -34,20 +34,28 @@ class Corpus:
     def __init__(self, n_docs: int = 0, df: Counter | None = None):
         self.n_docs = n_docs
         self.df: Counter = df or Counter()
+        self._idf: dict[str, float] = {}  # looked-up IDFs; cleared whenever a document is added
 
     def add(self, article: Article) -> None:
         self.n_docs += 1
         self.df.update({k for k, _ in candidates(article)})
+        self._idf.clear()
 
     def merged(self, other: "Corpus") -> "Corpus":
         """The two corpora as one (the shipped table plus a store's own articles)."""
         return Corpus(self.n_docs + other.n_docs, self.df + other.df)
 
     def idf(self, key: str) -> float:
-        n = self.df.get(key)
-        if n is None and " " in key:
-            return max(self.idf(w) for w in key.split())
-        return math.log((1 + self.n_docs) / (1 + (n or 0))) + 1.0
+        value = self._idf.get(key)
+        if value is None:
+            n = self.df.get(key)
+            if n is None and " " in key:
+                value = max(self.idf(w) for w in key.split())
+            else:
+                value = math.log((1 + self.n_docs) / (1 + (n or 0))) + 1.0
+            if len(self._idf) < 200_000:  # bounded on endless streams of new phrases
+                self._idf[key] = value
+        return value
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"n_docs": self.n_docs, "df": self.df}, ensure_ascii=False), encoding="utf-8")
@@ -99,11 +107,10 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     """The top phrases as {"text", "key", "score", "count"}, best first, no phrase inside a better one.
     `corpus` defaults to the shipped table; an empty Corpus() ranks by in-article frequency alone."""
     corpus = default_corpus() if corpus is None else corpus
-    occurrences = candidates(article, index)
-    tf = Counter(k for k, _ in occurrences)
-    forms: dict[str, dict[str, int]] = defaultdict(dict)
-    for k, surface in occurrences:
-        forms[k][surface] = forms[k].get(surface, 0) + 1
+    pairs = Counter(candidates(article, index))  # (key, written form) -> occurrences
+    tf: Counter = Counter()
+    for (k, _), n in pairs.items():
+        tf[k] += n
     scored = []
     for key, n in tf.items():
         length = key.count(" ") + 1
@@ -117,10 +124,17 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     scored.sort(key=lambda p: (-p[0], p[1]))
     chosen: list[dict] = []
     for score, key in scored:
-        if any(f" {key} " in f" {c['key']} " for c in chosen):
+        padded = f" {key} "
+        if any(padded in f" {c['key']} " for c in chosen):
             continue
-        surface = min(forms[key].items(), key=lambda p: (-p[1], len(p[0])))[0]
-        chosen.append({"text": surface, "key": key, "score": round(score, 3), "count": tf[key]})
+        chosen.append({"text": "", "key": key, "score": round(score, 3), "count": tf[key]})
         if len(chosen) == top:
             break
+    # each phrase is shown in its commonest written form, the shortest on a tie
+    forms = {c["key"]: (0, 0, "") for c in chosen}
+    for (k, surface), n in pairs.items():
+        if k in forms and (n, -len(surface)) > forms[k][:2]:
+            forms[k] = (n, -len(surface), surface)
+    for c in chosen:
+        c["text"] = forms[c["key"]][2]
     return chosen

@@ -96,38 +96,44 @@ def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[s
              if e.label in NAME_LABELS and e.text.count(" ") < MAX_NAME_WORDS and "\n" not in e.text
              and not any(w in STOP_WORDS for w in e.text.lower().split())}  # "X және Y": two names
     n, a, k = len(ws), 0, 0
+    classify, name_at = word_class, names.get
     for b in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
         j = k
         while j < n and ws[j].start < b:
             j += 1
         first, last, k = k, j - 1, j
+        if first > last:
+            a = b
+            continue
         clause, a = lower[a:b].strip(), b
-        if first > last or clause in seen or any(s <= ws[first].start < e for s, e in furniture):
+        if clause in seen or (furniture and any(s <= ws[first].start < e for s, e in furniture)):
             continue
         seen.add(clause)
         run: list[tuple[Word, str, str]] = []
         i = first
         while i < j:
             w = ws[i]
-            entity = names.get(w.start)
+            entity = name_at(w.start) if names else None
             if entity is not None:
-                _flush(run, text, out)
-                run = []
+                if run:
+                    _flush(run, text, out)
+                    run = []
                 while i < j and ws[i].end <= entity.end:
                     i += 1
                 out.append(((entity.norm or entity.text).lower(), entity.text))
                 continue
-            cls, closes, key = word_class(w.lower, w.text[0].isupper(), i == last, w.upos, w.feats, w.lemma)
-            if cls == ADJ and any(c == NOUN for _, c, _ in run):
+            cls, closes, key = classify(w.lower, w.text[0].isupper(), i == last, w.upos, w.feats, w.lemma)
+            if cls == ADJ and run and run[-1][1] == NOUN:
                 _flush(run, text, out)  # an adjective after a noun opens the next phrase
                 run = []
             if cls:
                 run.append((w, cls, key))
-            if not cls or closes:
+            if run and (not cls or closes):
                 _flush(run, text, out)
                 run = []
             i += 1
-        _flush(run, text, out)
+        if run:
+            _flush(run, text, out)
     return out
 
 
@@ -136,6 +142,9 @@ def _flush(run: list[tuple[Word, str, str]], text: str, out: list) -> None:
     heads a phrase of its own, too ("ұлттық кластерінің құрылысы" holds "ұлттық кластер")."""
     while run and run[-1][1] != NOUN:
         run = run[:-1]
+    if len(run) <= 1:  # most runs: one noun (or only adjectives, which make no phrase)
+        out.extend((key, w.text) for w, _, key in run)
+        return
     for end in range(len(run) - 1):
         w = run[end][0]
         if run[end][1] == NOUN and ("Case=Gen" in w.feats or (not w.upos and w.lower.endswith(GENITIVE))):
@@ -145,5 +154,9 @@ def _flush(run: list[tuple[Word, str, str]], text: str, out: list) -> None:
 
 def _emit(run: list[tuple[Word, str, str]], text: str, out: list) -> None:
     run = run[-MAX_WORDS:]
-    for i in range(len(run)):
-        out.append((" ".join(key for _, _, key in run[i:]), text[run[i][0].start:run[-1][0].end]))
+    end, key = run[-1][0].end, run[-1][2]
+    found = [(key, run[-1][0].text)]
+    for w, _, k in reversed(run[:-1]):
+        key = f"{k} {key}"
+        found.append((key, text[w.start:end]))
+    out.extend(reversed(found))

@@ -2,6 +2,7 @@
 
   «...», – деді X.              «...», – деп атап өтті X.        «...» деп X мәлімдеді.
   X: «...»                      X «...» деп мәлімдеді.           «...». Бұл туралы X айтты.
+  «..., – деді X. – ...»        «...», – деді X. – «...»   (two quotes, one speaker: habar.facts.midspeech)
 
 A quoted span is speech only when one of these layouts frames it; a title («Зерде» холдингі, «Абай жолы» романы)
 or a name given with "деп аталатын" has no such frame and is left alone.

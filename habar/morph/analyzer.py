@@ -73,19 +73,26 @@ def build(surface: str, stem_len: int, lemma: str, upos: str, path: Path, cost: 
         lemma, upos = surface[:stem_len + path.derive_len].lower(), path.derive
     for x in path.costs:
         cost += x
-    return Analysis(lemma, upos, path.feats(upos), path.suffixes, path.tags, source, round(cost, 3))
+    return _new(Analysis, (lemma, upos, path.feats(upos), path.suffixes, path.tags, source, round(cost, 3)))
 
 
 _START = grammar.START_STATE
-# lexicon key -> (harmony, final class, ((entry, start state, frequency cost), ...)), filled as keys are met
-_STEMS: dict[str, tuple[str, str, tuple[tuple[Entry, str, float], ...]]] = {}
+_new = tuple.__new__   # Analysis(...) without the keyword handling of a NamedTuple's __new__
+_COST = itemgetter(6)  # Analysis.cost
+StemContext = tuple[str, str, tuple[tuple[Entry, str, float, frozenset[str]], ...]]
+# lexicon key -> for its own harmony and for the flipped one: (harmony, final class, ((entry, start state,
+# frequency cost, the viable starts of its suffix chains), ...)); filled as keys are met
+_STEMS: dict[str, tuple[StemContext, StemContext]] = {}
 
 
-def _stem(key: str) -> tuple[str, str, tuple[tuple[Entry, str, float], ...]]:
+def _stem(key: str) -> tuple[StemContext, StemContext]:
     got = _STEMS.get(key)
     if got is None:
-        entries = tuple((e, _START.get(e.upos, "END"), FREQUENCY_WEIGHT * e.weight) for e in compiled().entries(key))
-        got = _STEMS[key] = (harmony(key), final_class(key), entries)
+        h, c = harmony(key), final_class(key)
+        hf = "f" if h == "b" else "b"
+        found = [(e, _START.get(e.upos, "END"), FREQUENCY_WEIGHT * e.weight) for e in compiled().entries(key)]
+        got = _STEMS[key] = ((h, c, tuple((e, s, w, viable(s, h, c)) for e, s, w in found)),
+                             (hf, c, tuple((e, s, w, viable(s, hf, c)) for e, s, w in found)))
     return got
 
 
@@ -93,13 +100,16 @@ def _hits(wl: str) -> list[tuple[int, str, str, float]]:
     """(split point, lexicon key, rest of the word, alternation cost) of every stem the word can start with,
     split points in order and the stem as written before its alternations (habar.morph.alternation)."""
     lex = compiled()
-    raw, alt_raw = lex.raw, lex.alt_raw
+    kind_of = lex.kinds.get
     hits = []
     for i in range(max(1, len(wl) - MAX_SUFFIX), len(wl) + 1):
         stem = wl[:i]
-        if stem in raw:
+        found = kind_of(stem)
+        if not found:
+            continue
+        if found & 1:
             hits.append((i, stem, wl[i:], 0.0))
-        if stem in alt_raw:
+        if found & 2:
             rest = wl[i:]
             for key, kind in lex.alternations(stem):
                 k = KINDS[kind]
@@ -108,28 +118,24 @@ def _hits(wl: str) -> list[tuple[int, str, str, float]]:
     return hits
 
 
-def lexical(word: str) -> list[Analysis]:
-    """Readings of `word` as a lexicon stem plus suffixes, at most MAX_READINGS of them, cheapest first. When no
-    stem takes its suffixes with the stem's own harmony, the other harmony is tried at a cost (loanwords and
-    names: Тоқаевтың, институтқа). They do not depend on capitalisation (Алматыда, алматыда), so they are
-    cached per lower-case form."""
-    return list(_lexical(word.lower()))
-
-
 @lru_cache(maxsize=200_000)
-def _lexical(word: str) -> tuple[Analysis, ...]:
-    hits = _hits(word)
+def lexical(word: str) -> tuple[Analysis, ...]:
+    """Readings of the lower-case `word` as a lexicon stem plus suffixes, at most MAX_READINGS of them, cheapest
+    first (cached). When no stem takes its suffixes with the stem's own harmony, the other harmony is tried at a
+    cost (loanwords and names: Тоқаевтың, институтқа). Readings do not depend on capitalisation, so callers
+    pass the lower-case form (Алматыда and алматыда then share them)."""
+    hits = _hits(word.lower())
     if not hits:
         return ()
     found: list[tuple[float, int, Entry, Path]] = []
-    for flip in (False, True):
+    for flip in (0, 1):
         for i, key, rest, base in hits:
-            h, c, entries = _STEMS.get(key) or _stem(key)
+            h, c, entries = (_STEMS.get(key) or _stem(key))[flip]
             if flip:
-                h, base = ("f" if h == "b" else "b"), base + FLIPPED_HARMONY_COST
+                base = base + FLIPPED_HARMONY_COST
             start = rest[:VIABLE]
-            for e, state, weight in entries:
-                if start in viable(state, h, c):
+            for e, state, weight, starts in entries:
+                if start in starts:
                     for path in walk(rest, state, h, c):
                         found.append((base + weight + path.cost, i, e, path))
         if found:
@@ -140,7 +146,7 @@ def _lexical(word: str) -> tuple[Analysis, ...]:
 
 def clear_caches() -> None:
     """Forget cached readings and stems (after the lexicon files change: scripts/build_lexicon.py)."""
-    _lexical.cache_clear()
+    lexical.cache_clear()
     walk.cache_clear()
     _STEMS.clear()
 
@@ -150,7 +156,7 @@ def dedupe(analyses: list[Analysis]) -> list[Analysis]:
         return analyses
     seen: set[tuple[str, str, str]] = set()
     out = []
-    for a in sorted(analyses, key=lambda a: a.cost):
+    for a in sorted(analyses, key=_COST):
         key = (a.lemma.lower(), a.upos, a.feats)
         if key not in seen:
             seen.add(key)

@@ -18,7 +18,7 @@ def _analyze(word: str) -> tuple[Analysis, ...]:
     special = number_readings(word) or punct_readings(word)
     if special:
         return tuple(special)
-    found = closed_readings(word) + lexical(word)
+    found = [*closed_readings(word), *lexical(word.lower())]
     if "-" in word.strip("-") and not any(a.source == "lexicon" for a in found):
         found += _hyphenated(word) or _compound(word)
     if not found:

@@ -36,6 +36,7 @@ STRIP_BONUS = {
 SURFACE_BONUS = {("POSS:SI", "сы"): 1.3, ("POSS:SI", "сі"): 1.3}
 FLIP_COST = 0.3   # names and loanwords break harmony often (Йорктің)
 KNOWN_STEM_BONUS = 1.0   # a nominal stem used as a verb (кеңес -> кеңескенде) is likelier than a new word
+HIGH_VOWEL_ROOT_COST = 0.2   # a new verb root rarely ends in ы/і: жарастыр|ып, not жарастыры|п
 # Verb endings distinctive enough to guess an unknown lower-case verb from.
 VERB_GUESS_TAGS = frozenset({"VFORM:GAн", "VFORM:EтIн", "VFORM:YптI", "VFORM:DI", "VFORM:EDI", "VFORM:у",
                              "VERB:Q", "VFORM:Yп", "VFORM:сA", "NEG:PA", "NEG:PAй"})
@@ -120,7 +121,11 @@ def guess(word: str) -> list[Analysis]:
         stem = word[:i]
         rest = wl[i:]
         start = rest[:VIABLE]
-        h, c = harmony(stem), final_class(stem)
+        c = final_class(stem)
+        if not (start in viable("NPL", "b", c) or start in viable("NPL", "f", c)
+                or not capital and (start in viable("VERB", "b", c) or start in viable("VERB", "f", c))):
+            continue   # no suffix chain can start here with either harmony: skip working out the stem's
+        h = harmony(stem)
         lemma = stem if capital and not word.isupper() else stem.lower()
         upos = "PROPN" if capital else "NOUN"
         before = len(out)
@@ -138,6 +143,7 @@ def guess(word: str) -> list[Analysis]:
                     if verbish:
                         cost = GUESS_COST + 0.5 + flip * FLIP_COST - bonus
                         cost -= KNOWN_STEM_BONUS if is_stem(stem.lower()) else 0.0
+                        cost += HIGH_VOWEL_ROOT_COST if stem[-1:] in "ыі" else 0.0
                         out.append(build(word, i, stem.lower(), "VERB", path, cost, "guess"))
     if word.isupper() and len(word) <= 6:   # acronyms: ҚР, ЕҚЫК, АҚШ-тың is split by the tokenizer
         out.append(Analysis(word, "PROPN", "Case=Nom", (), (), "guess", GUESS_COST - 1.0))

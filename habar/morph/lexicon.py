@@ -28,6 +28,9 @@ CLOSED_FILE = DATA_DIR / "closed.tsv"
 INDEX_NAME = "lexicon.index"   # compiled form of lexicon.tsv.gz (marshal), written by scripts/build_lexicon.py
 
 
+_new = tuple.__new__   # a NamedTuple without the keyword handling of its __new__
+
+
 class Entry(NamedTuple):
     lemma: str
     upos: str
@@ -121,6 +124,10 @@ class Compiled:
     def __init__(self, keys: list[str], rows: list[str], surfaces: list[str], alt_rows: list[str]) -> None:
         self.raw = dict(zip(keys, rows))
         self.alt_raw = dict(zip(surfaces, alt_rows))
+        # surface -> 1 a key, 2 an altered surface, 3 both: one probe per split point of a word
+        self.kinds = dict.fromkeys(keys, 1)
+        for surface in surfaces:
+            self.kinds[surface] = 3 if surface in self.kinds else 2
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._alts: dict[str, tuple[tuple[str, int], ...]] = {}
 
@@ -132,7 +139,11 @@ class Compiled:
             if row is None:
                 return ()
             f = row.split("\t")
-            got = self._entries[key] = tuple(Entry(f[j], f[j + 1], float(f[j + 2])) for j in range(0, len(f), 3))
+            if len(f) == 3:   # most keys have one reading
+                got = (_new(Entry, (f[0], f[1], float(f[2]))),)
+            else:
+                got = tuple(_new(Entry, (f[j], f[j + 1], float(f[j + 2]))) for j in range(0, len(f), 3))
+            self._entries[key] = got
         return got
 
     def alternations(self, surface: str) -> tuple[tuple[str, int], ...]:

@@ -37,17 +37,22 @@ class Path:
 
     def __init__(self, moves: tuple[Move, ...]) -> None:
         self.moves = moves
-        self.costs = tuple(m.cost for m in moves)
-        self.cost = sum(self.costs)
-        self.suffixes = tuple(m.surface for m in moves if m.surface)
-        self.tags = tuple(m.tag for m in moves if m.surface)
-        derive, pos, derive_len, parts = "", 0, 0, []
+        costs, suffixes, tags, parts = [], [], [], []
+        derive, pos, derive_len = "", 0, 0
         for m in moves:
-            pos += len(m.surface)
+            costs.append(m.cost)
+            surface = m.surface
+            if surface:
+                suffixes.append(surface)
+                tags.append(m.tag)
+                pos += len(surface)
             if m.derive:   # a derivation becomes part of the lemma and resets the features
                 derive, derive_len, parts = m.derive, pos, []
             else:
                 parts.append(m.feats)
+        self.costs = tuple(costs)
+        self.cost = sum(self.costs)
+        self.suffixes, self.tags = tuple(suffixes), tuple(tags)
         self.derive, self.derive_len = derive, derive_len
         self.merged = merge_feats(parts)
         self._feats: dict[str, str] = {}

@@ -67,10 +67,36 @@ def _noun_follows(nxt: tuple[Analysis, ...], nxt_final: bool) -> bool:
     return any(r.upos in ("NOUN", "PROPN", "NUM") for r in nxt) or bool(nxt) and nxt[0].upos == "ADJ" and not nxt_final
 
 
+_NO_TABLE: frozenset[str] = frozenset()   # an ADP reading whose lemma is not in postpositions.tsv
+FACTS_CACHE = 200_000
+_FACTS: dict[str, tuple[tuple[Analysis, ...], tuple]] = {}   # word -> (its readings, their _facts)
+
+
+def _facts(a: Analysis) -> tuple:
+    """What the context rules ask of one reading, worked out once per word form."""
+    upos, feats = a.upos, a.feats
+    adp = (postpositions().get(a.lemma, _NO_TABLE)) if upos == "ADP" else None
+    return (a, upos, a.cost, a.source == "guess", upos == "CCONJ" and a.lemma == "мен", upos == "ADJ" and not feats,
+            "NOM:LI" in a.tags, "Case=Acc" in feats, upos == "ADJ" and "[psor]" in feats, adp,
+            (upos == "VERB" or upos == "AUX") and "VerbForm=Fin" in feats, "Mood=Imp" in feats, upos in PARTICLES)
+
+
+def _word_facts(word: str, rs: tuple[Analysis, ...]) -> tuple:
+    got = _FACTS.get(word)
+    if got is not None and got[0] is rs:   # the same cached readings (not recomputed since)
+        return got[1]
+    if len(_FACTS) >= FACTS_CACHE:
+        _FACTS.clear()
+    facts = tuple(_facts(a) for a in rs)
+    _FACTS[word] = (rs, facts)
+    return facts
+
+
 def _best(rs: tuple[Analysis, ...], word: str, prev: Analysis | None, nxt: tuple[Analysis, ...], sent_start: bool,
           sent_end: bool, clause_end: bool, nxt_final: bool) -> Analysis:
     """The reading with the lowest score: the analyzer's cost plus context adjustments (one line per rule;
-    what depends only on the context is worked out once per token)."""
+    what depends only on the context is worked out once per token, what depends only on the reading once per
+    word form)."""
     capital = word[:1].isupper() and not word.isupper()
     nxt0 = nxt[0] if nxt else None
     nxt_upos = nxt0.upos if nxt0 is not None else ""
@@ -78,47 +104,52 @@ def _best(rs: tuple[Analysis, ...], word: str, prev: Analysis | None, nxt: tuple
     before_noun = nxt_upos in ("NOUN", "PROPN") and not sent_end
     before_copula = nxt0 is not None and nxt0.lemma in COPULA and nxt_upos == "AUX"
     after_quantifier = prev is not None and prev.upos in ("NUM", "DET")
+    noun_follows = prev_case = None
     best, best_s = rs[0], 0.0
-    for k, a in enumerate(rs):
-        upos, feats = a.upos, a.feats
-        s = a.cost
+    k = 0
+    for a, upos, s, guessed, men, bare_adj, nom_li, acc, possessed_adj, adp, finite, imperative, particle \
+            in _word_facts(word, rs):
         if capital and upos == "PROPN":
             if not sent_start:
                 s -= 1.5   # a capital inside a sentence marks a name
-            elif a.source == "guess":
+            elif guessed:
                 s += 0.5   # a capital at the start says nothing
-        if upos == "CCONJ" and sent_start and a.lemma == "мен":
+        if men and sent_start:
             s += 1.0   # "мен" joins two nouns; at the start it is the pronoun
         if upos == "DET":   # attributive position; бұл/осы/бір standing alone are pronouns or numerals
-            s += -0.5 if _noun_follows(nxt, nxt_final) else 0.6
-        elif upos == "ADJ" and not feats and attributive:
+            if noun_follows is None:
+                noun_follows = _noun_follows(nxt, nxt_final)
+            s += -0.5 if noun_follows else 0.6
+        elif bare_adj and attributive:
             s -= 0.3
         if before_noun:
             # before a noun: білімді адам is an adjective, an accusative object would rather precede the verb
-            s += -0.3 if "NOM:LI" in a.tags else (0.3 if "Case=Acc" in feats else 0.0)
-        if upos == "ADJ" and "[psor]" in feats:
+            s += -0.3 if nom_li else (0.3 if acc else 0.0)
+        if possessed_adj:
             s += 0.3   # a possessed word is more often the noun reading
-        if upos == "ADP":
-            governs = postpositions().get(a.lemma)
-            if governs is None:
+        if adp is not None:   # a postposition: after the case it governs (habar/data/morph/postpositions.tsv)
+            if adp is _NO_TABLE:
                 if prev is not None and prev.upos not in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ"):
                     s += 0.4
             else:
-                s += ADP_GOVERNED if prev is not None and _case_of(prev) in governs else ADP_UNGOVERNED
+                if prev_case is None:
+                    prev_case = _case_of(prev) if prev is not None else ""
+                s += ADP_GOVERNED if prev is not None and prev_case in adp else ADP_UNGOVERNED
         if before_copula and upos == "VERB":
             s -= 1.0   # айтушы еді, барған екен: a verb form before the copula
-        if sent_end and (upos == "VERB" or upos == "AUX") and "VerbForm=Fin" in feats:
+        if sent_end and finite:
             s -= 0.5   # Kazakh is verb-final
-        if sent_end and "Case=Acc" in feats and upos != "VERB":
+        if sent_end and acc and upos != "VERB":
             s += 0.5
-        if not clause_end and "Mood=Imp" in feats:
+        if not clause_end and imperative:
             s += IMPERATIVE_MID
         if sent_end and upos == "ADP":
             s += ADP_FINAL
-        if after_quantifier and upos in PARTICLES:
+        if after_quantifier and particle:
             s += AFTER_QUANTIFIER
         if k == 0 or s < best_s:
             best, best_s = a, s
+        k += 1
     return best
 
 
@@ -137,11 +168,17 @@ def _relabel(a: Analysis, prev: Analysis | None, rs: tuple[Analysis, ...]) -> An
 
 def choose(tokens: list[Token], readings_: list[tuple[Analysis, ...]]) -> list[Analysis]:
     """Left to right: each token's best reading given the previous choice and the next token's readings."""
+    return _choose([t.text for t in tokens], readings_)
+
+
+def _choose(texts: list[str], readings_: list[tuple[Analysis, ...]]) -> list[Analysis]:
     chosen: list[Analysis] = []
-    texts = [t.text for t in tokens]
+    append = chosen.append
     n = len(texts)
     prev = None
-    for i, rs in enumerate(readings_):
+    i = -1
+    for rs in readings_:
+        i += 1
         if len(rs) == 1:
             best = rs[0]
         else:
@@ -154,13 +191,14 @@ def choose(tokens: list[Token], readings_: list[tuple[Analysis, ...]]) -> list[A
         if best.upos == "ADJ" or best.lemma in ASPECT_AUX:
             best = _relabel(best, prev, rs)
         prev = best
-        chosen.append(best)
+        append(best)
     return chosen
 
 
 def tag_tokens(tokens: list[Token]) -> None:
     """Fill lemma, upos and feats of every token in place."""
-    for tok, a in zip(tokens, choose(tokens, [readings(t.text) for t in tokens])):
+    texts = [t.text for t in tokens]
+    for tok, a in zip(tokens, _choose(texts, list(map(readings, texts)))):
         tok.lemma, tok.upos, tok.feats = a.lemma, a.upos, a.feats
 
 

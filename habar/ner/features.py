@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from habar.ner.heads import DEVOICE, ORG_HEADS, TITLE_HEADS
 from habar.ner.suffixes import strip_case
 from habar.values.words import word_class
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CYR = frozenset([chr(c) for c in range(ord("а"), ord("я") + 1)] + [chr(c) for c in range(ord("А"), ord("Я") + 1)]
                  + list("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ"))
-_SHAPE = [(re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+"), "X"), (re.compile(r"[a-zа-яәғқңөұүһіё]+"), "x"), (re.compile(r"\d+"), "d")]
+_SHAPE = [(re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+"), "X"), (re.compile(r"[a-zа-яәғқңөұүһіё]+"), "x"),
+          (re.compile(r"\d+"), "d")]
 OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 CACHE_LIMIT = 300_000
+MAX_VERSION = 2  # the newest feature set this module computes (see Featurizer)
 # attributes a word lends to its neighbours one and two positions away
-NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src", "hd")
-FAR = ("w", "lx", "c1", "t", "g", "hd")
+NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
+FAR = ("w", "lx", "c1", "t", "g")
 
 # Morphological analysis hook: word -> (lemma, upos, case) or None. Set by habar.ner.model when habar.morph works.
 Morph = Callable[[str], "tuple[str, str, str] | None"]
@@ -38,12 +39,6 @@ def _case_class(word: str) -> str:
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return "U"  # acronyms: ҚР, АҚШ, NIA, АТЫО
     return "T" if word[:1].isupper() else ("l" if word[:1].isalpha() else "o")
-
-
-def _head_class(lemma: str) -> str:
-    if lemma in ORG_HEADS or (lemma[-1:] in DEVOICE and lemma[:-1] + DEVOICE[lemma[-1]] in ORG_HEADS):
-        return "ORG"
-    return "TITLE" if lemma in TITLE_HEADS else ""
 
 
 def shape(word: str) -> str:
@@ -63,8 +58,7 @@ class Featurizer:
         self.morph = morph
         self.plain = plain  # the baseline: word and simple shape features only
         # feature set of the model (features.json): 0 the first set, 1 adds acronyms and sentence-initial
-        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict, 3 adds head nouns of
-        # organisations and titles (habar.ner.heads)
+        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict
         self.version = version
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
@@ -96,10 +90,6 @@ class Featurizer:
             m = self.morph(word)
             if m:
                 attrs.update(zip(("lem", "pos", "mc", "src"), m))  # src: lexicon or guess (names are guesses)
-        if self.version >= 3:
-            head = _head_class(attrs.get("lem") or stem)
-            if head:
-                attrs["hd"] = head  # an organisation or title head noun ends the name before it
         if self.version >= 2:
             own.append("tc=" + t + "|" + case)  # a capitalised word in the genitive opens a name phrase
         # affixes and length; plain concatenation, as this runs for every new word form

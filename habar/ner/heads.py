@@ -13,12 +13,11 @@ ORG_HEADS = frozenset("""
 университет ұйым үкімет федерация фонд холдинг топ трест зауыт фабрика хаб
 """.split())
 
-# titles that end a POSITION ("Мемлекет басшысы", "NIA президенті", "сыртқы істер министрі")
-TITLE_HEADS = frozenset("""
-басшы бастық вице-министр вице-президент вице-премьер губернатор депутат директор елші кеңесші министр
-меңгеруші орынбасар президент премьер-министр ректор сенатор спикер төраға хатшы әкім атаман канцлер король
-патша мэр прокурор судья төрайым
-""".split())
+# legal forms written after a quoted company name: «Зерде» холдингі АҚ, «Бәйтерек» ЖШС
+LEGAL_FORMS = frozenset({"АҚ", "ЖШС", "ЖАҚ", "ААҚ", "МКК", "РМК", "ШЖҚ", "ҚБ"})
+MAX_QUOTED = 5  # words of a quoted name
+# heads after which a quoted name may be a building as well: «Атакент» орталығы is a FACILITY in KazNERD
+PLACE_HEADS = frozenset({"орталық", "зауыт", "фабрика", "комбинат", "хаб"})
 
 # heads that KazNERD leaves outside a name they follow ("Astana LRT компаниясы"): never pulled into a span
 DESCRIPTORS = frozenset({"компания", "сот", "серіктестік"})

@@ -1,7 +1,9 @@
 """The shipped NER model: a crfsuite file plus the cluster and gazetteer tables it was trained with.
 
 Tagging does not go through crfsuite's Tagger: the state scores a word contributes (as itself and as each
-neighbour) are summed once per distinct word form and cached, and habar.ner.crf decodes; the tags are crfsuite's.
+neighbour) are summed once per distinct word form and cached, and habar.ner.crf decodes. Unconstrained, the tags
+are crfsuite's (tests/ner/test_ner_crf.py); `tag` adds one constraint, that no name continues past a locative
+(habar.ner.repair.ends_name), and then the repairs of habar.ner.repair.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from habar.ner import clusters as clusters_mod
 from habar.ner import gazetteer as gazetteer_mod
 from habar.ner.corpus import spans
 from habar.ner.crf import read_model, viterbi
-from habar.ner.features import Featurizer
+from habar.ner.features import MAX_VERSION, Featurizer
 from habar.ner.morphfeat import morph_features
-from habar.ner.repair import ends_name, split_coordination, take_head
+from habar.ner.repair import ends_name, quoted_organisations, split_coordination, take_head
 from habar.values import VALUE_LABELS
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
@@ -42,6 +44,9 @@ class NerModel:
         clusters = clusters_mod.load(model_dir / "clusters.tsv")
         gazetteer = gazetteer_mod.load(model_dir / "gazetteer.tsv")
         settings = json.loads((model_dir / "features.json").read_text(encoding="utf-8"))
+        if settings.get("version", 1) > MAX_VERSION:
+            raise ValueError(f"{model_dir / 'features.json'}: feature set {settings['version']} is newer than this "
+                             f"habar.ner.features computes ({MAX_VERSION}); retrain with `make models`")
         morph = None
         if settings.get("morph"):
             try:
@@ -67,7 +72,7 @@ class NerModel:
                 scores[i + 1, self._continues] = BARRIER  # no name continues past a locative
         labels = self.weights.labels
         tags = [labels[j] for j in viterbi(scores, self.weights.into)]
-        return repair(tokens, tags, self.featurizer.lemma)
+        return repair(quoted, tags, self.featurizer.lemma)
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """(tokens, labels) state scores: the sum of the weights of the crfsuite features of each token."""
@@ -101,9 +106,10 @@ EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
 
 
 def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
-    """The sentence-level repairs after decoding (in place): edges and brackets, then habar.ner.repair's."""
+    """The sentence-level repairs after decoding (in place): edges and brackets, then habar.ner.repair's; quotes
+    are «» here (normalise_quotes)."""
     tags = split_coordination(tokens, trim_spans(tokens, tags), lemma)
-    return take_head(tokens, tags, lemma)
+    return quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
 
 
 def trim_spans(tokens: list[str], tags: list[str]) -> list[str]:

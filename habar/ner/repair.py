@@ -4,6 +4,8 @@
   is split at "және" when the part before it is a complete name (two words or more, ending in an organisation
   head noun) and the part after it starts with a capital; when that second part has no head noun yet, it takes
   the lowercase words up to the next head noun ("ТМД" + "атқару комитетінің").
+- `quoted_organisations`: a quoted name before an organisation head noun or legal form is an organisation, the
+  quotes left out: «Нұр Отан» партиясы, «Зерде» холдингі, «Бөбек» қоры (so in all such KazNERD sentences).
 - `ends_name`: a word in the plain locative ("Қазақстан астанасында", "Екатеринбургте") ends a name; NerModel
   decodes with that as a constraint, so "Қазақстан астанасында ... Вице-министрі" is not one POSITION.
 - `take_head`: an organisation name followed by a lowercase head noun takes it ("Еуразиялық" + "топ"), except
@@ -17,10 +19,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from habar.ner.corpus import spans
-from habar.ner.heads import ALIAS_MARKERS, DASHES, DESCRIPTORS, DEVOICE, LOCATIVE_ADJECTIVE, ORG_HEADS
+from habar.ner.heads import (ALIAS_MARKERS, DASHES, DESCRIPTORS, DEVOICE, LEGAL_FORMS, LOCATIVE_ADJECTIVE,
+                             MAX_QUOTED, ORG_HEADS, PLACE_HEADS)
 from habar.values.endings import nominal_endings
 
 MAX_HEAD_REACH = 3  # lowercase words the second part of a split may take to reach its head noun
@@ -60,6 +63,25 @@ def take_head(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -
     return tags
 
 
+def quoted_organisations(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
+    """Label «Name» before an organisation head or legal form ORGANISATION (in place; returns tags)."""
+    if "«" not in tokens:
+        return tags
+    for i, tok in enumerate(tokens):
+        if tok != "«" or tags[i] != "O":
+            continue
+        j = next((k for k in range(i + 2, min(len(tokens), i + 2 + MAX_QUOTED)) if tokens[k] == "»"), None)
+        if j is None or j + 1 >= len(tokens) or tags[j] != "O" or not tokens[i + 1][:1].isupper():
+            continue  # a span running over the quotes is a longer name ("«Нұр Отан» партиясының төрағасы")
+        if tokens[j + 1] not in LEGAL_FORMS and head_of(tokens[j + 1], lemma) in PLACE_HEADS | {None}:
+            continue
+        inside = tags[i + 1:j]
+        one_span = inside[0].startswith("B-") and all(t == "I-" + inside[0][2:] for t in inside[1:])
+        if one_span or all(t == "O" for t in inside):
+            tags[i + 1:j] = ["B-ORGANISATION"] + ["I-ORGANISATION"] * (j - i - 2)
+    return tags
+
+
 def split_coordination(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
     """Split "<org> және <Org>" ORGANISATION spans in two (in place; returns tags)."""
     if "B-ORGANISATION" not in tags:
@@ -87,10 +109,16 @@ def _reach_head(tokens: list[str], tags: list[str], end: int, lemma: Callable[[s
             return
 
 
-def find_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, str]:
-    """alias -> label, from "<entity> (бұдан әрі – ALIAS)" in tagged sentences."""
+class Definition(NamedTuple):
+    label: str
+    sentence: int  # where the defined name is: its sentence and last token
+    token: int
+
+
+def find_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, Definition]:
+    """alias -> its definition, from "<entity> (бұдан әрі – ALIAS)" in tagged sentences."""
     out = {}
-    for tokens, tags in sentences:
+    for si, (tokens, tags) in enumerate(sentences):
         low = [t.lower() for t in tokens]
         for i in range(1, len(tokens)):
             if tokens[i] != "(" or tags[i - 1] == "O":
@@ -101,7 +129,7 @@ def find_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, str]
             if j < len(tokens) and tokens[j] in DASHES:
                 j += 1
             if j + 1 < len(tokens) and tokens[j + 1] == ")" and _name_like(tokens[j]):
-                out[tokens[j]] = tags[i - 1][2:]
+                out[tokens[j]] = Definition(tags[i - 1][2:], si, i - 1)
     return out
 
 
@@ -120,19 +148,19 @@ def tagged_acronyms(sentences: list[tuple[list[str], list[str]]]) -> dict[str, s
     return out
 
 
-def propagate_aliases(sentences: list[tuple[list[str], list[str]]]) -> None:
+def propagate_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, Definition]:
     """Give every standalone mention of a defined alias its entity's label, and every untagged mention of an
-    acronym the label it has elsewhere in the article ("ЕАЭО елдерінде"); tags change in place."""
+    acronym the label it has elsewhere in the article ("ЕАЭО елдерінде"); tags change in place. Returns the
+    definitions, so mentions of an alias can join the group of the name it stands for."""
     defined = find_aliases(sentences)  # an explicit definition overrides another label; a vote fills gaps only
-    aliases = {**tagged_acronyms(sentences), **defined}
-    if not aliases:
-        return
+    aliases = {**tagged_acronyms(sentences), **{a: d.label for a, d in defined.items()}}
     for tokens, tags in sentences:
         for i, tok in enumerate(tokens):
             label = aliases.get(_head(tok))
             inside = tags[i].startswith("I-") or (i + 1 < len(tags) and tags[i + 1].startswith("I-"))
             if label and not inside and (tags[i] == "O" or _head(tok) in defined):
                 tags[i] = "B-" + label  # a mention inside a longer name ("АТЫО басшысы") keeps that name
+    return defined
 
 
 def _acronym(token: str) -> bool:

@@ -90,9 +90,9 @@ def quote_sides(tokens: list[Token]) -> list[str]:
 def find_entities(article: Article, model: NerModel) -> list[Entity]:
     chunks = [kaznerd_pieces(chunk) for chunk in sentence_chunks(article)]
     tagged = [(words, model.tag(words)) for words in map(quote_sides, chunks)]
-    propagate_aliases(tagged)  # "(бұдан әрі – АТЫО)" labels АТЫО across the article
-    out = []
-    for chunk, (words, tags) in zip(chunks, tagged):
+    aliases = propagate_aliases(tagged)  # "(бұдан әрі – АТЫО)" labels АТЫО across the article
+    out, where = [], []
+    for si, (chunk, (words, tags)) in enumerate(zip(chunks, tagged)):
         for start, end, label in spans(tags):
             toks = chunk[start:end]
             if label in VALUE_LABELS:
@@ -102,7 +102,15 @@ def find_entities(article: Article, model: NerModel) -> list[Entity]:
                 norm, value = _norm(article.text, toks, model, label), None
             out.append(Entity(text=text_of(article.text, toks), label=label, start=toks[0].start,
                               end=toks[-1].end, norm=norm, value=value))
+            where.append((si, start, end))
     group(out)
+    for alias, d in aliases.items():  # the alias and the name it stands for are one entity
+        named = next((e for e, (si, a, b) in zip(out, where) if si == d.sentence and a <= d.token < b), None)
+        if named is not None and named.group >= 0:
+            joined = {e.group for e in out if e.norm == alias and e.label == named.label}
+            for e in out:
+                if e.group in joined:
+                    e.group = named.group
     return out
 
 

@@ -14,6 +14,7 @@ are SQL conditions beside it, and entity clauses also add their mention counts t
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 
 from habar.search.analysis import Analyzer, fold
@@ -50,6 +51,9 @@ def _text(words: list[frozenset[str]], title_only: bool) -> _Part:
         weight = ":A" if title_only else ""
         return _Part(tsq="(" + " | ".join(quote(t) + weight for t in words[0]) + ")")
     weight = ":A" if title_only else ":ABC"
+    if math.prod(len(w) for w in words) <= MAX_PHRASE_VARIANTS:  # every combination: (a | b) <-> (c | d) says it
+        return _Part(tsq="(" + " <-> ".join("(" + " | ".join(quote(t) + weight for t in w) + ")" for w in words) + ")")
+    # as habar.search.query does: the first combinations only
     variants = itertools.islice(itertools.product(*words), MAX_PHRASE_VARIANTS)
     return _Part(tsq="(" + " | ".join("(" + " <-> ".join(quote(t) + weight for t in v) + ")" for v in variants) + ")")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,9 +22,9 @@ import pyarrow.parquet as pq
 
 from habar.store.records import Record, decode_article
 
-_STRING_FIELDS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
-                  "analysis", "title_terms", "lead_terms")
-_BINARY_FIELDS = ("raw", "changes", "meta", "terms", "spans", "annotations", "signature")
+# the Record's text and blob fields, whatever they are: a field added to Record travels without a change here
+_STRING_FIELDS = tuple(f.name for f in fields(Record) if f.type in ("str", str))
+_BINARY_FIELDS = tuple(f.name for f in fields(Record) if str(f.type).startswith(("bytes", "<class 'bytes'>")))
 _I32 = pa.int32()
 
 SCHEMA = pa.schema(

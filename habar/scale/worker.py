@@ -1,53 +1,62 @@
 """What runs on a Dask worker: the pipeline, built once per worker process, and the analysis of one partition.
 
 The analysis is the local ingest's own `habar.store.ingest.analyse`, so both engines make byte-identical
-records. The pipeline (lexicon, NER and topic models) takes seconds to load, so a worker plugin builds it once
-per worker process, on the first partition, and every later partition reuses it. A worker restarted after a
-crash gets the plugin again from the scheduler; the run unregisters it at its end.
+records. The pipeline (lexicon, NER and topic models) takes seconds to load, so each worker process builds it at
+its first partition and keeps it for every later partition, and for later runs with the same settings: a
+standing cluster loads the models once. Each run registers a worker plugin that carries its settings (a worker
+restarted after a crash gets it again from the scheduler) and unregisters it at its end.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
+from collections import OrderedDict
 
 from distributed import get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from habar.document import Article
 from habar.options import Options
+from habar.pipeline import Pipeline
 from habar.scale import shards
+from habar.search.analysis import Analyzer
 from habar.store import ingest as local
-from habar.store.records import Record
+from habar.store.records import Record, sha1
 
 PLUGIN = "habar-pipeline"
+KEEP = 2  # pipelines kept per worker process (about 250 MB each): the settings of the latest runs
 # local.analyse reads the pipeline from its module's globals, so a worker process runs one partition at a time
-# (a worker started with --nthreads 2 too), and each run's plugin puts its own pipeline there before it starts
+# (a worker started with --nthreads 2 too) and puts the run's pipeline there first
 _LOCK = threading.Lock()
+_BUILT: OrderedDict[str, tuple[Pipeline, Analyzer]] = OrderedDict()
+
+
+def _pipeline(options: Options, steps: list[str] | None, analysis: str) -> tuple[Pipeline, Analyzer]:
+    key = sha1(repr((options, steps)))
+    if key not in _BUILT:
+        local._init(options, steps)
+        built = local.signature(local._pipeline)
+        if built != analysis:
+            raise RuntimeError(f"this worker's habar builds the steps {built!r}, the client expects {analysis!r}; "
+                               "install the same habar version on every machine")
+        _BUILT[key] = (local._pipeline, local._analyzer)
+        while len(_BUILT) > KEEP:
+            _BUILT.popitem(last=False)
+    _BUILT.move_to_end(key)
+    return _BUILT[key]
 
 
 class PipelinePlugin(WorkerPlugin):
-    """One ingest run's settings on each worker; builds the run's pipeline at its first partition."""
+    """One ingest run's settings, on every worker of the cluster while the run lasts."""
 
     def __init__(self, options: Options, steps: list[str] | None, analysis: str):
         self.options, self.steps, self.analysis = options, steps, analysis
-        # one plugin per run: runs of other clients on the same cluster keep their own pipelines and settings
-        self.name = f"{PLUGIN}-{uuid.uuid4().hex}"
-        self.pipeline = self.analyzer = None
-
-    def teardown(self, worker) -> None:
-        self.pipeline = self.analyzer = None  # the models' memory goes back when the run unregisters its plugin
+        self.name = f"{PLUGIN}-{uuid.uuid4().hex}"  # one per run: other clients' runs keep their own settings
 
     def analyse(self, articles: list[Article]) -> tuple[list[Record], dict[str, str]]:
         with _LOCK:
-            if self.pipeline is None:
-                local._init(self.options, self.steps)
-                built = local.signature(local._pipeline)
-                if built != self.analysis:
-                    raise RuntimeError(f"this worker's habar builds the steps {built!r}, the client expects "
-                                       f"{self.analysis!r}; install the same habar version on every machine")
-                self.pipeline, self.analyzer = local._pipeline, local._analyzer
-            local._pipeline, local._analyzer = self.pipeline, self.analyzer
+            local._pipeline, local._analyzer = _pipeline(self.options, self.steps, self.analysis)
             records, failed = [], {}
             for article in articles:
                 result = local.analyse(article)

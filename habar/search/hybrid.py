@@ -76,10 +76,9 @@ def semantic_hits(index, store, query_vector: np.ndarray, depth: int, rescore: b
     An index with lead rows scores every article by its teacher lead vector plus its best static passage
     (habar.semantic.combined); when `rescore`, the full model also reads the best passage of the first few hits
     whose best passage lies past the lead (habar.semantic.DEEP_TOP). Hits that hold the place `names` of the
-    query gain a little (`named`). An older index without them: static vectors find
-    candidates and the full model re-scores the first habar.semantic.RERANK_TOP when `rescore` (teacher + static
-    cosine, as habar.semantic.search does, which is not called here because it re-scores whole passages; see
-    `_focus`); that costs about a second per query on a busy core.
+    query gain a little (`named`). An index saved without lead rows: static vectors find candidates and the full
+    model re-scores the first habar.semantic.RERANK_TOP when `rescore` (teacher + static cosine, on the sentences
+    of each passage closest to the query: `_focus`); that costs seconds per query on a busy core.
     """
     from habar.semantic import RERANK_TOP, combined, passages, rerank
 

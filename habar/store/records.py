@@ -1,14 +1,15 @@
 """An analysed Article as the values of a store row, and back.
 
 The row keeps what search reads on every hit apart from the rest, so that a hit costs no JSON parsing:
-- `terms`: one line per token with its index terms, "lemma|other lemma|..." case-folded, empty for punctuation,
-  compressed against the article's text (habar.store.codecs). A snippet finds the words a query asked for with
-  str.find over it; the index reads its terms from it, so neither parses JSON.
+- `terms`: one line per token with its index terms, "lemma|other lemma|..." case-folded, empty for punctuation.
+  A snippet finds the words a query asked for with str.find over it; the index reads its terms from it, so
+  neither parses JSON. The embedded store compresses it against the article's text (habar.store.codecs).
 - `spans`: each token's start and end as deltas in the narrowest integer type, restored with one numpy cumsum.
 - `annotations`: the rest, as columnar JSON (one list per attribute), compressed against the text. Columns
   compress several times better than a list of objects; a token's or entity's text is left out when it equals
   its span of `text`, a lemma that is a prefix of the word is kept as its length, and a token's (kind, upos,
-  feats) as an index into a frozen table of common tags (habar.store.tagsets). Facts live in the store's facts table only.
+  feats) as an index into a frozen table of common tags (habar.store.tagsets). The embedded store leaves the
+  facts out: its facts table has them.
 - `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets). Nor is the
   summary's text (meta["summary"]["text"]), which its sentence offsets give back.
 """
@@ -56,8 +57,8 @@ def entity_key(norm: str) -> str:
 
 
 # --- terms and spans -----------------------------------------------------------------------------------------
-def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = "") -> bytes:
-    """Compressed against `text` (the article's clean text) when given: decode with the same text."""
+def terms_text(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
+    """The terms text (see decode_terms), encoded."""
     from habar.search.analysis import index_term  # the analyzer decides what a token is indexed as
 
     lines = [index_term(t) for t in tokens]
@@ -68,7 +69,12 @@ def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = ""
     text_of_lines = "\n".join(lines)
     if text_of_lines.count("\n") >= max(1, len(lines)):  # a term holding a newline would shift the lines after it
         text_of_lines = "\n".join(line.replace("\n", " ") for line in lines)
-    return codecs.compress(("\n" + text_of_lines + "\n").encode(), text.casefold())
+    return ("\n" + text_of_lines + "\n").encode()
+
+
+def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = "") -> bytes:
+    """Compressed against `text` (the article's clean text) when given: decode with the same text."""
+    return codecs.compress(terms_text(tokens, alts), text.casefold())
 
 
 def decode_terms(blob: bytes, text: str | None = None) -> str:
@@ -96,8 +102,22 @@ def _rows(cols: dict[str, list], cls, n: int) -> list:
     return [cls(**dict(zip(names, values))) for values in zip(*cols.values())] if names else [cls() for _ in range(n)]
 
 
-def encode_annotations(article: Article) -> bytes:
-    """Sentences, tokens and entities (the facts are in the facts table), compressed against the text."""
+def encode_annotations(article: Article, facts: bool = True) -> bytes:
+    """Sentences, tokens, entities and (unless `facts` is False: the store's facts table has them) facts,
+    compressed against the text."""
+    return annotation_blobs(article)[0 if facts else 1]
+
+
+def annotation_blobs(article: Article) -> tuple[bytes, bytes]:
+    """The annotations with the facts and without them, from one encoding of the rest."""
+    core = _annotations_json(article)
+    facts = json.dumps([{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
+                       ensure_ascii=False, separators=(",", ":")).encode()
+    return (codecs.compress(core[:-1] + b',"facts":' + facts + b"}", article.text),
+            codecs.compress(core, article.text))
+
+
+def _annotations_json(article: Article) -> bytes:
     text = article.text
     toks = article.tokens
     tags, tag_ids = codecs.tag_ids([(t.kind, t.upos, t.feats) for t in toks])
@@ -108,14 +128,15 @@ def encode_annotations(article: Article) -> bytes:
     ents["end"] = [e.end - e.start for e in article.entities]  # lengths
     ents["start"] = codecs.deltas(ents["start"])
     flat = [x for s in article.sentences for x in (s.start, s.end)]
-    return codecs.pack({
+    data = {
         "v": 2,
         "sentences": codecs.deltas(flat),
         "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
         "words": {str(i): w for i, w in words.items()},
         "lemma": [codecs.lemma_code(t.text, t.lemma) for t in toks],
         "entities": ents,
-    }, text)
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _decode_v2(data: dict, text: str, spans: list) -> tuple[list, list, list]:
@@ -217,6 +238,11 @@ class Record:
     signature: bytes = b""  # MinHash of the lemma shingles (uint32 values), for near-duplicate clusters
     length: int = 0  # characters of clean text: the most complete copy of a story is its canonical member
     quality: tuple[str, ...] = ()  # the quality verdict's reasons (too_short, not_kazakh, ...), for the ingest report
+    # `terms` and `annotations` decode without anything else (the PostgreSQL store and the Dask shards keep
+    # them); the embedded store keeps these instead: the terms compressed against the text, the annotations
+    # without the facts, which its facts table holds (habar.store.codecs: about 600 bytes an article less)
+    store_terms: bytes = b""
+    store_annotations: bytes = b""
 
 
 def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
@@ -259,6 +285,8 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
 
         article.tokens = fallback_tokens(article.text)
     changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
+    terms = terms_text(article.tokens, alts or {})
+    annotations, store_annotations = annotation_blobs(article)
     if article.text != (offsets.apply(article.raw, article.changes) if changes else article.raw):
         # changes that do not explain the text (a step that forgot to record one): the text as stored must be
         # exactly the text analysed, which the annotations' offsets and the blobs' compression depend on
@@ -271,10 +299,11 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
         changes=pack(changes) if changes else None,
         meta=pack(strip_meta(article.meta, article.text)),
-        terms=encode_terms(article.tokens, alts or {}, article.text), spans=encode_spans(article.tokens),
+        terms=codecs.compress(terms), store_terms=codecs.compress(terms, article.text.casefold()),
+        spans=encode_spans(article.tokens),
         title_terms=" ".join(t.replace(" ", "") for t in title_terms),
         lead_terms=" ".join(lead_terms(article)),
-        annotations=encode_annotations(article),
+        annotations=annotations, store_annotations=store_annotations,
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],
         signature=signature(article).astype("<u4").tobytes(), length=len(article.text),

@@ -23,6 +23,11 @@ _COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "co
             "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms", "lead_terms")
 
 
+def _column(rec: Record, name: str):
+    """A record's value for a column of `articles`: the terms in the store's own, smaller encoding when given."""
+    return (rec.store_terms or rec.terms) if name == "terms" else getattr(rec, name)
+
+
 class Store:
     def __init__(self, data_dir: str | Path, create: bool = True):
         self.dir = Path(data_dir)
@@ -111,7 +116,7 @@ class Store:
         return "updated", row[0]
 
     def _put(self, rec: Record, rowid: int | None, rev: int) -> None:
-        values = [getattr(rec, c) for c in _COLUMNS]
+        values = [_column(rec, c) for c in _COLUMNS]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn = self.conn
         if rowid is None:
@@ -123,10 +128,11 @@ class Store:
             # an update keeps the stored id, so that links to the article stay valid
             cols = [c for c in _COLUMNS if c != "id"]
             conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, rev = ?, updated = ? WHERE rowid = ?",
-                         [getattr(rec, c) for c in cols] + [rev, now, rowid])
+                         [_column(rec, c) for c in cols] + [rev, now, rowid])
             for table in ("mentions", "facts"):
                 conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
-        conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)", (rowid, rec.annotations))
+        conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)",
+                     (rowid, rec.store_annotations or rec.annotations))
         if rec.signature:
             conn.execute("INSERT OR REPLACE INTO signatures(article, length, sig) VALUES (?, ?, ?)",
                          (rowid, rec.length, rec.signature))

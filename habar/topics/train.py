@@ -4,6 +4,8 @@ SIB-200 has only 701 training sentences; naive Bayes on them alone knows few wor
 on static embeddings of them alone is weaker still (0.66). The teacher (e5 regression + naive Bayes, the former
 shipped model: 5-fold 0.82) carries e5's knowledge of many more words; its class probabilities on a few thousand
 unlabelled KazNERD sentences become soft training labels for the student, next to SIB's own hard labels.
+The shipped cascade adds an e5 head (`fit_head`, the teacher's regression alone) for the texts the student is unsure
+of; `choose_cascade` picks its blend and threshold on cross-validated scores, within an e5 budget (MAX_E5_SHARE).
 Everything is plain numpy; the regressions are full-batch gradient descent with L2 (C as in scikit-learn).
 """
 

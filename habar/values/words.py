@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from habar.values import lexicon as lx
-from habar.values.endings import ordinal_endings, split_known, unit_endings
+from habar.values.endings import nominal_endings, ordinal_endings, split_known, unit_endings
 
 _DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-?([a-zа-яәғқңөұүһіё]+))?$", re.IGNORECASE)
 _ALL_NUMBERS = {**lx.NUMBER_WORDS, **{k: lx.NUMBER_WORDS[v] for k, v in lx.NUMBER_ALLOMORPHS.items()}}
@@ -19,8 +19,22 @@ _STEMS = {key for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS
 _LONGEST_STEM = max(map(len, _STEMS))
 
 
-def _starts_with_stem(w: str) -> bool:
-    return any(w[:k] in _STEMS for k in range(1, min(len(w), _LONGEST_STEM) + 1))
+@lru_cache(maxsize=1)
+def _any_ending() -> frozenset[str]:
+    return nominal_endings() | ordinal_endings() | unit_endings()
+
+
+def _may_be_value(w: str) -> bool:
+    """Whether any check of word_class can accept the lowercase word: each cuts it into a stem of its table and
+    a known ending (split_known), or reads digits, or a percent word. "т" (tonne) and "он" (ten) start many
+    words, so a stem alone lets through a fifth of all words; a stem plus an ending lets through few."""
+    if w.startswith(lx.PERCENT_WORDS) or any(ch.isdigit() for ch in w):
+        return True
+    ends = _any_ending()
+    for v in {w, w.rstrip(".")}:
+        if any(v[:k] in _STEMS and v[k:] in ends for k in range(1, min(len(v), _LONGEST_STEM) + 1)):
+            return True
+    return False
 
 
 def number_word(word: str) -> int | None:
@@ -89,8 +103,8 @@ def approx_ending(word: str) -> bool:
 def word_class(word: str) -> str:
     """A coarse value class of one token, for NER features: NUM, ORD, SCALE, MONTH, CUR, UNIT, BOUND, PCT, ..."""
     w = word.lower()
-    if not _starts_with_stem(w.replace("ё", "е")) and not any(ch.isdigit() for ch in w):
-        return ""  # every class below needs the word to start with one of its stems: skip most tokens at once
+    if not _may_be_value(w.replace("ё", "е")):
+        return ""  # every class below needs one of its stems with a known ending: skip most tokens at once
     if ordinal_word(w) is not None:
         return "ORD"
     if digits(w) is not None:

@@ -26,16 +26,16 @@ def read_corpus(options: Options) -> list:
     return articles
 
 
-def annotations(db: Path) -> dict[str, tuple]:
-    """id -> everything Store.get gives back of an article: text, metadata and every annotation layer."""
+def annotations(db: Path | str) -> dict[str, tuple]:
+    """id -> everything Store.get gives back of an article: text, metadata and every annotation layer; `db` is a
+    data directory or a PostgreSQL URL."""
     from dataclasses import astuple
 
     from habar.store.backend import open_store
 
     with open_store(db, create=False) as store:
-        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
         out = {}
-        for article_id in ids:
+        for article_id in sorted(a.id for a in store.iter_articles()):
             a = store.get(article_id)
             out[article_id] = (a.title, a.lang, a.source, a.published, a.text, a.meta,
                                [astuple(s) for s in a.sentences], [astuple(t) for t in a.tokens],
@@ -43,9 +43,9 @@ def annotations(db: Path) -> dict[str, tuple]:
         return out
 
 
-def id_counts(db: Path) -> Counter:
+def id_counts(db: Path | str) -> Counter:
     """How many rows each article id has in the store: 1 for every article stored exactly once."""
     from habar.store.backend import open_store
 
     with open_store(db, create=False) as store:
-        return Counter(r[0] for r in store.conn.execute("SELECT id FROM articles"))
+        return Counter(a.id for a in store.iter_articles())

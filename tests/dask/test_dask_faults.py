@@ -74,7 +74,7 @@ def test_partition_failing_once_is_retried_and_stored(tmp_path, cluster):
 def test_killed_worker_loses_and_duplicates_nothing(tmp_path, cluster):
     from distributed import Client
 
-    with Client(cluster) as client:
+    with Client(cluster.scheduler_address) as client:
         workers = set(client.run(os.getpid).values())
     killed: list[int] = []
     stop = threading.Event()

@@ -43,13 +43,14 @@ def outcomes(counts) -> dict:
 
 
 def test_same_articles_and_outcomes(local_db, dask_db):
-    assert set(id_counts(dask_db[0])) == set(id_counts(local_db[0]))
+    assert id_counts(dask_db[0]) == id_counts(local_db[0])  # the same ids, each stored once
     assert outcomes(dask_db[1]) == outcomes(local_db[1])
     assert dask_db[1]["new"] == len(read_corpus(Options()))
 
 
 def test_same_annotations(local_db, dask_db):
     local, dask = annotations(local_db[0]), annotations(dask_db[0])
+    assert local.keys() == dask.keys()
     differ = [i for i in local if local[i] != dask[i]]
     assert not differ, f"annotations differ for {differ}"
 
@@ -112,3 +113,32 @@ def test_shards_hold_every_record_field_and_the_analysis_as_columns(dask_db):
     token_fields = ("text", "start", "end", "kind", "lemma", "upos", "feats")  # habar.document.Token's order
     assert [tuple(t[f] for f in token_fields) for t in row["tokens"]] == stored[7]
     assert [(e["text"], e["label"], e["start"], e["end"]) for e in row["entities"]] == [e[:4] for e in stored[8]]
+
+
+CLI_STEPS = "clean_invisible,identify_language,quality,normalise,segment,tokenize"
+
+
+def test_cli_ingest_on_a_scheduler(cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from dask_helpers import corpus_paths
+    from habar.cli import main
+
+    args = ["ingest", "--engine", "dask", "--scheduler", cluster.scheduler_address, "--db", str(tmp_path / "db"),
+            "--shards", str(tmp_path / "shards"), "--steps", CLI_STEPS, *corpus_paths()]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    n = len(read_corpus(Options()))
+    made = len(list((tmp_path / "shards").glob("*.done")))
+    assert f"{n} new" in result.stderr and f"{made} shards analysed" in result.stderr and made >= 1
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and f"{n} unchanged" in again.stderr and "shards" not in again.stderr.split("->")[0]
+
+
+def test_cli_refuses_dask_flags_without_the_dask_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from habar.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", "--scheduler", "tcp://127.0.0.1:8786", "--db", str(tmp_path), "x"])
+    assert result.exit_code == 2 and "--engine dask" in result.output

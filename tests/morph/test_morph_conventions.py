@@ -36,6 +36,7 @@ UNKNOWN_INFLECTED = [
     ("мәтіндерін", "мәтін", "NOUN", "Number=Plur|Case=Acc"),
     ("хабарламады", "хабарла", "VERB", "Polarity=Neg|Tense=Past"),
     ("ұшырылады", "ұшырыл", "VERB", "Tense=Pres"),
+    ("жарастырып", "жарастыр", "VERB", "VerbForm=Conv"),   # a new root rarely ends in ы/і
 ]
 
 

@@ -7,12 +7,13 @@ import pytest
 from habar.document import Token
 from habar.ner.corpus import spans
 from habar.ner.model import MODEL_DIR, NerModel, trim_spans
-from habar.ner.repair import ends_name, propagate_aliases, split_coordination, take_head
+from habar.ner.repair import (Definition, ends_name, propagate_aliases, quoted_organisations, split_coordination,
+                              take_head)
 from habar.ner.step import quote_sides
 
 # a stand-in for the analyzer: the lemmas these tests need
-LEMMAS = {"комиссиясы": "комиссия", "комитетінің": "комитет", "комитеті": "комитет", "банкі": "банк",
-          "министрлігі": "министрлік", "тобы": "топ", "компаниясы": "компания", "орталығы": "орталығ"}
+LEMMAS = {"партиясы": "партия", "холдингі": "холдинг", "қоры": "қор", "комиссиясы": "комиссия",
+          "комитетінің": "комитет", "комитеті": "комитет", "банкі": "банк", "министрлігі": "министрлік", "тобы": "топ", "компаниясы": "компания", "орталығы": "орталығ"}
 
 
 def lemma(word: str) -> str:
@@ -83,7 +84,8 @@ def test_an_alias_takes_the_label_of_the_name_it_abbreviates_everywhere():
         _tagged("АТЫО/B-POSITION басшысы/I-POSITION келді/O ./O"),  # inside a longer name: kept
         _tagged("Болашақ/O АТЫО-н/O құру/O ./O"),
     ]
-    propagate_aliases(sentences)
+    # the definition says where the name is, so the step can put the alias in the name's group
+    assert propagate_aliases(sentences) == {"АТЫО": Definition("ORGANISATION", sentence=0, token=1)}
     assert [_names(*s) for s in sentences] == [
         [("ынтымақтастық орталығы", "ORGANISATION"), ("АТЫО", "ORGANISATION")],
         [("АТЫО-ның", "ORGANISATION")], [("АТЫО басшысы", "POSITION")], [("АТЫО-н", "ORGANISATION")]]
@@ -166,3 +168,23 @@ def test_an_acronym_lends_its_label_to_its_untagged_mentions():
     assert [_names(*s) for s in sentences] == [
         [("ЕАЭО", "ORGANISATION")], [("ЕАЭО", "ORGANISATION")], [("ЕАЭО-ға", "ORGANISATION")],
         [("ҚР", "GPE"), ("ҚР", "ORGANISATION")], []]
+
+
+QUOTED = [
+    ("«/O Нұр/B-ART Отан/I-ART »/O партиясы/O", [("Нұр Отан", "ORGANISATION")]),
+    ("«/O Зерде/O »/O Холдингі/O »/O АҚ/O", [("Зерде", "ORGANISATION")]),
+    ("«/O Бәйтерек/B-PROJECT »/O ЖШС/O", [("Бәйтерек", "ORGANISATION")]),
+    # not an organisation head: a programme, a building
+    ("«/O Болашақ/B-PROJECT »/O бағдарламасы/O", [("Болашақ", "PROJECT")]),
+    ("«/O Атакент/B-FACILITY »/O орталығы/O", [("Атакент", "FACILITY")]),
+    # a longer name runs over the quotes; a lowercase quotation is not a name
+    ("«/B-POSITION Нұр/I-POSITION Отан/I-POSITION »/I-POSITION партиясы/I-POSITION",
+     [("« Нұр Отан » партиясы", "POSITION")]),
+    ("«/O жасыл/O »/O қоры/O", []),
+]
+
+
+@pytest.mark.parametrize("text,want", QUOTED)
+def test_quoted_organisations(text, want):
+    tokens, tags = _tagged(text)
+    assert _names(tokens, quoted_organisations(tokens, tags, lemma)) == want

@@ -92,7 +92,7 @@ MENTIONS = {
     "zerde": {"Қазақстан": {"GPE"}, "Оңтүстік Корея": {"GPE"}, "Сеул": {"GPE"}, "АТЫО": {"ORGANISATION"},
               "Ерлан Дурмағамбетов": {"PERSON"}, "Йонг-Сик Мун": {"PERSON"}, "Zakon.kz": {"ORGANISATION"},
               "NIA": {"ORGANISATION", "POSITION"}, "Зерде": {"ORGANISATION", "POSITION"},
-              "Корея Республикасы": {"GPE", "POSITION"}},
+              "Корея Республикасы": {"GPE", "ORGANISATION", "POSITION"}},  # the agency's name begins with it
     "digital": {"Қазақстан": {"GPE"}, "Тоқаев": {"PERSON"}, "Асқар Мамин": {"PERSON"}, "Берге Бренде": {"PERSON"},
                 "Винт Серф": {"PERSON"}, "ЕАЭО": {"ORGANISATION"}, "Еуразиялық комиссия": {"ORGANISATION"},
                 "ТМД": {"ORGANISATION"}, "Назарбаев Университет": {"ORGANISATION"}, "Kaspi.kz": {"ORGANISATION"},
@@ -113,6 +113,12 @@ def test_every_mention_is_found(analysed, key, word, labels):
 def test_values_are_normalised(analysed, key, label, value):
     found = [e.value for e in analysed[key].entities if e.label == label]
     assert value in found, found
+
+
+def test_an_alias_shares_the_group_of_the_name_it_stands_for(analysed):
+    entities = analysed["zerde"].entities
+    groups = {e.group for e in entities if e.norm in ("АТЫО", "Корей-қазақстандық ынтымақтастық орталығы")}
+    assert len(groups) == 1
 
 
 def test_mentions_of_one_person_share_a_group(analysed):

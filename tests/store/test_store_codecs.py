@@ -100,10 +100,14 @@ def test_record_round_trip():
     article = _article()
     rec = records.to_record(article, "steps", {"3": ["қойыл"]})
     assert records.unpack(rec.meta)["summary"]["text"] is None  # given back by the text, not stored
-    back = records.decode_article(_row(rec), rec.facts)
-    assert json.loads(back.to_json()) == json.loads(article.to_json())
+    expected = json.loads(article.to_json())
+    assert json.loads(records.decode_article(_row(rec)).to_json()) == expected  # portable: facts inside
+    stored = _row(rec) | {"terms": rec.store_terms, "annotations": rec.store_annotations}
+    assert json.loads(records.decode_article(stored, rec.facts).to_json()) == expected  # facts from the table
     text = records.article_text(rec.raw, rec.changes)
-    assert records.decode_terms(rec.terms, text).split("\n")[4] == "қой|қойыл"
+    assert records.decode_terms(rec.store_terms, text) == records.decode_terms(rec.terms)
+    assert records.decode_terms(rec.terms).split("\n")[4] == "қой|қойыл"
+    assert len(rec.store_annotations) < len(rec.annotations)
 
 
 def test_changes_that_do_not_explain_the_text_are_replaced():

@@ -105,7 +105,7 @@ def test_revs_and_tombstones(tmp_path):
 def test_a_failed_batch_writes_nothing(tmp_path):
     with Store(tmp_path) as store:
         bad = to_record(analysed("a2", raw="Басқа."), "a")
-        bad.terms = None  # NOT NULL: the insert fails mid-batch
+        bad.terms = bad.store_terms = None  # NOT NULL: the insert fails mid-batch
         with pytest.raises(sqlite3.Error):
             store.write([to_record(analysed(), "a"), bad])
         assert store.count() == 0 and store.rev() == 0
