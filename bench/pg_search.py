@@ -90,6 +90,7 @@ def start_server() -> tuple[Path, str]:
 
 def main(argv: list[str] | None = None) -> None:
     from habar.options import Options
+    from habar.pg.schema import create_search_index
     from habar.pg.search import PgSearcher
     from habar.pg.store import PgWriter
     from habar.search.search import Searcher
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
     ap.add_argument("--url", default=None, help="an empty PostgreSQL database (default: a private server)")
+    ap.add_argument("--index", choices=["best", "gin"], default="best",
+                    help="the lemma index: RUM when the server has it (best), or GIN")
     args = ap.parse_args(argv)
     shared = args.shared or Options().shared_data
     shared = shared if shared.is_absolute() else ROOT / shared
@@ -121,6 +124,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"load, embedded (SQLite + tantivy, one writer): {args.n / took:.0f} articles/s; "
               f"{du(db) / 1e6:.0f} MB on disk")
         writer = PgWriter(url)
+        if args.index == "gin":
+            with writer.store.conn.raw.transaction():
+                create_search_index(writer.store.conn.raw, "gin")
         took = load(writer, copies(records, args.n))
         pg = PgSearcher(url)
         size = pg.store.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]

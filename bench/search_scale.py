@@ -112,6 +112,30 @@ def du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def where_bytes_go(db: Path, articles_count: int) -> str:
+    """Bytes per article by SQLite table or index (SQLite's dbstat, pages included) and by index file kind."""
+    import sqlite3
+    from collections import Counter
+
+    conn = sqlite3.connect(f"file:{db / 'habar.sqlite'}?mode=ro", uri=True)
+    try:
+        tables = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+        columns = conn.execute("SELECT sum(length(raw)), sum(length(terms)), sum(length(spans)), sum(length(meta)), "
+                               "sum(length(changes)) FROM articles").fetchone()
+    except sqlite3.OperationalError as exc:  # an SQLite built without dbstat
+        return f"(no per-table sizes: {exc})"
+    finally:
+        conn.close()
+    kinds: Counter = Counter()
+    for f in (db / "index").iterdir():
+        kinds[f.suffix.lstrip(".")] += f.stat().st_size
+    per = lambda n: f"{(n or 0) / max(1, articles_count):.0f}"  # noqa: E731
+    return ("bytes per article, SQLite: " + ", ".join(f"{name} {per(n)}" for name, n in tables if n >= 20 * articles_count)
+            + "; articles columns: " + ", ".join(f"{c} {per(n)}" for c, n in zip(
+                ("raw", "terms", "spans", "meta", "changes"), columns))
+            + "; tantivy: " + ", ".join(f"{k} {per(n)}" for k, n in kinds.most_common() if n >= 20 * articles_count))
+
+
 def main(argv: list[str] | None = None) -> None:
     from habar.options import Options
     from habar.search.search import Searcher
@@ -193,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     if raw_bytes:
         print(f"raw text {raw_bytes / 1e6:.1f} MB; store {store_size / 1e6:.1f} MB + index {index_size / 1e6:.1f} MB "
               f"= {(store_size + index_size) / raw_bytes:.2f}x the raw text", flush=True)
+    with Store(db, create=False) as store:
+        print(where_bytes_go(db, store.count()), flush=True)
 
     searcher = Searcher(db)
     queries = make_queries(sentences, names, args.queries)

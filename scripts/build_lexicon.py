@@ -270,15 +270,19 @@ def induce(lex: dict[tuple[str, str], int], words: set[str], forms: Counter, inn
     return added
 
 
-def count(lex: dict[tuple[str, str], int], forms: Counter, words: set[str]) -> None:
+def count(lex: dict[tuple[str, str], int], forms: Counter, words: set[str], hand: set[tuple[str, str]]) -> None:
     """Lemma frequencies: first from forms whose lexicon readings all share one lemma (each word-list form
-    counts once, each KazNERD token once), then ambiguous KazNERD forms go to their best reading."""
+    counts once, each KazNERD token once), then ambiguous KazNERD forms go to their best reading.
+    A form read as one lemma with two parts of speech, one of them hand-written (stems.tsv: бол AUX beside
+    hunspell's болу VERB), counts for the hand-written one: it names the usual use of the word."""
     api = reload()
     weighted = Counter({w: 1 for w in words if not w.isupper()})
     weighted.update(forms)
     ambiguous = []
     for form, n in weighted.items():
         keys = {(a.lemma, a.upos) for a in api._analyze(form) if a.source == "lexicon"}
+        if len(keys) > 1 and len({lemma for lemma, _ in keys}) == 1 and len(keys & hand) == 1:
+            keys &= hand
         if len(keys) == 1:
             key = keys.pop()
             if key in lex:
@@ -298,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data", help="shared data folder")
     ap.add_argument("--index-only", action="store_true",
                     help="only recompile lexicon.index (the fast-loading form) from the existing lexicon.tsv.gz")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="write the lexicon (and its index beside it) here instead of habar/data/morph")
     args = ap.parse_args(argv)
     if args.index_only:
         path = lexmod.write_index()
@@ -313,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     forms, inner_caps = read_kaznerd_counts(kaznerd) if kaznerd.exists() else (Counter(), Counter())
     if not forms:
         print(f"build_lexicon: {kaznerd} not found; building without corpus counts (pass --shared)", file=sys.stderr)
-    final = lexmod.LEXICON_FILE
+    shipped = lexmod.LEXICON_FILE
+    final = args.out or shipped
     # intermediate lexicons go to a temporary folder, so the shipped one is never half-built or half-committed
     tmp = tempfile.mkdtemp(prefix="habar-lexicon-")
     lexmod.LEXICON_FILE = Path(tmp) / "lexicon.tsv.gz"
@@ -326,13 +333,14 @@ def main(argv: list[str] | None = None) -> int:
     write(lex, lexmod.LEXICON_FILE)
     added = induce(lex, words, forms, inner_caps)
     write(lex, lexmod.LEXICON_FILE)
-    count(lex, forms, words)
+    count(lex, forms, words, {(cols[0], cols[1]) for cols in read_hand(DATA / "stems.tsv", 2)})
     write(lex, lexmod.LEXICON_FILE)
     shutil.move(lexmod.LEXICON_FILE, final)
     shutil.rmtree(tmp, ignore_errors=True)
     lexmod.LEXICON_FILE = final
     lexmod.write_index()
-    print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {lexmod.LEXICON_FILE} ({lexmod.LEXICON_FILE.stat().st_size // 1024} KB)")
+    lexmod.LEXICON_FILE = shipped
+    print(f"build_lexicon: {len(lex)} readings ({len(dropped)} inflected forms dropped, {added} induced) -> {final} ({final.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -1,9 +1,10 @@
 """Analysis by suffix stripping: split a word into a lexicon stem and a suffix chain the grammar accepts.
 
-For every split point the stem is looked up in the lexicon (also with its alternations undone: кітаб-ы ->
-кітап, халқ-ы -> халық, оқи-ды -> оқы-й-ды), and the rest is walked through the suffix tables of
-habar.morph.suffixes from the stem's part-of-speech start state. Words with no lexicon reading go to the
-guesser (habar.morph.guesser). Results are cached per word form.
+For every split point one lookup in the compiled lexicon finds the stems written that way, also through their
+alternations (кітаб-ы -> кітап, халқ-ы -> халық, оқи-ды -> оқы-й-ды; habar.morph.alternation compiles them once),
+and the rest is walked through the suffix tables of habar.morph.suffixes from the stem's part-of-speech start
+state; a rest whose first letters start no chain of that state is skipped without a walk. Words with no lexicon
+reading go to the guesser (habar.morph.guesser). Results are cached per lower-case word form.
 """
 
 from __future__ import annotations

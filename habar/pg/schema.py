@@ -110,11 +110,12 @@ def rum_available(conn: psycopg.Connection) -> bool:
     return conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'").fetchone() is not None
 
 
-def create_search_index(conn: psycopg.Connection) -> str:
+def create_search_index(conn: psycopg.Connection, want: str | None = None) -> str:
     """The index of the lemma tsvector: RUM when the server has it (it orders hits by rank inside the index),
-    else GIN (ranked with ts_rank over every match). Returns which, also kept in state 'search_index'."""
+    else GIN (ranked with ts_rank over every match); `want` = "gin" asks for GIN anyway (GIN takes new rows
+    about 3 times faster). Returns which, also kept in state 'search_index'."""
     kind = "gin"
-    if rum_available(conn):
+    if want != "gin" and rum_available(conn):
         try:
             with conn.transaction():  # a savepoint: without the rights to create it, fall back to GIN
                 conn.execute("CREATE EXTENSION IF NOT EXISTS rum")

@@ -17,6 +17,7 @@ _STEMS = {key for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS
                             lx.CURRENCIES, lx.BOUNDS, lx.RELATIVE_DATES, _YEAR_STEMS, lx.UNITS,
                             dict.fromkeys(lx.PERCENT_WORDS)) for key in table}
 _LONGEST_STEM = max(map(len, _STEMS))
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -28,12 +29,13 @@ def _may_be_value(w: str) -> bool:
     """Whether any check of word_class can accept the lowercase word: each cuts it into a stem of its table and
     a known ending (split_known), or reads digits, or a percent word. "т" (tonne) and "он" (ten) start many
     words, so a stem alone lets through a fifth of all words; a stem plus an ending lets through few."""
-    if w.startswith(lx.PERCENT_WORDS) or any(ch.isdigit() for ch in w):
+    if w.startswith(lx.PERCENT_WORDS) or _ANY_DIGIT.search(w):
         return True
     ends = _any_ending()
     for v in {w, w.rstrip(".")}:
-        if any(v[:k] in _STEMS and v[k:] in ends for k in range(1, min(len(v), _LONGEST_STEM) + 1)):
-            return True
+        for k in range(1, min(len(v), _LONGEST_STEM) + 1):
+            if v[:k] in _STEMS and v[k:] in ends:
+                return True
     return False
 
 
