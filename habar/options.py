@@ -24,6 +24,8 @@ SETTINGS: list[tuple[str, object, str, str]] = [
     ("fetch_feeds", False, "HABAR_FETCH_FEEDS",
      "read RSS/Atom feeds from http(s) URLs given as inputs; off by default, since it goes to the network"),
     ("vectors", False, "HABAR_VECTORS", "compute semantic vectors during ingest for cross-lingual search"),
+    ("topic_e5", True, "HABAR_TOPIC_E5",
+     "let the e5 model re-score the topics the fast model is unsure of (more accurate, ~25-70 ms per such article)"),
 ]
 
 
@@ -36,6 +38,8 @@ def _setting(name: str):
             return default
         if isinstance(default, bool):
             return value.strip().lower() not in {"0", "false", "no", "off", ""}
+        if isinstance(default, Path) and value.startswith(("postgresql://", "postgres://")):
+            return value  # a database URL (habar.store.backend); Path() would fold its "//"
         try:
             return type(default)(value)
         except ValueError:
@@ -46,7 +50,7 @@ def _setting(name: str):
 
 @dataclass
 class Options:
-    data_dir: Path = _setting("data_dir")
+    data_dir: Path | str = _setting("data_dir")  # a postgresql:// URL selects that backend
     shared_data: Path = _setting("shared_data")
     workers: int = _setting("workers")
     max_line_chars: int = _setting("max_line_chars")
@@ -55,6 +59,7 @@ class Options:
     ingest_token: str = _setting("ingest_token")
     fetch_feeds: bool = _setting("fetch_feeds")
     vectors: bool = _setting("vectors")
+    topic_e5: bool = _setting("topic_e5")
 
     def n_workers(self) -> int:
         return self.workers or os.cpu_count() or 1

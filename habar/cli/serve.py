@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from pathlib import Path
 
 import click
 
@@ -13,8 +12,8 @@ from habar.options import Options
 
 
 @click.command("serve")
-@click.option("--db", "db", type=click.Path(file_okay=False), default=None,
-              help="Data directory of the store and index [default: Options.data_dir, env HABAR_DATA].")
+@click.option("--db", "db", default=None,
+              help="Data directory of the store and index, or a postgresql:// URL [default: Options.data_dir, env HABAR_DATA].")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -25,8 +24,10 @@ def serve(db: str | None, host: str, port: int, workers: int):
 
     from habar.web.app import TOKEN_ENV, create_app
 
+    from habar.store.backend import resolve
+
     options = Options()
-    data_dir = Path(db) if db else options.data_dir
+    data_dir = resolve(db, options.data_dir)
     try:
         app = create_app(options, data_dir)  # also catches the index up, once, before any worker starts
     except (RuntimeError, ValueError, OSError, sqlite3.Error) as exc:

@@ -31,13 +31,19 @@ def article_text(article: Article) -> str:
     return f"{article.title}\n{article.text or article.raw}" if article.title else (article.text or article.raw)
 
 
+@lru_cache(maxsize=1)
+def precise() -> bool:
+    """The topic_e5 setting (HABAR_TOPIC_E5), read once per process."""
+    return Options().topic_e5
+
+
 def classify(article: Article, seeds: SeedLabels | None = None) -> dict:
     text = article_text(article)
     if seeds is not None:
         hit = seeds.match(text)
         if hit:
             return {"label": hit[0], "score": hit[1], "source": "seeds"}
-    label, score = model().predict([text])[0]
+    label, score = model().predict([text], precise=precise())[0]
     return {"label": label, "score": round(score, 4), "source": "sib200"}
 
 
