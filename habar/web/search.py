@@ -12,6 +12,7 @@ from urllib.parse import quote, quote_plus
 from fastapi import FastAPI, Query, Request
 
 from habar.web.app import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, Web, api, render
+from habar.web import i18n
 from habar.web.errors import WebError
 
 DEFAULT_SIZE = 10
@@ -70,11 +71,12 @@ def _facet_items(q: str, field: str, buckets: list[dict], sort: str, size: int, 
 
 
 def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort: str | None = None,
-                mode: str | None = None) -> dict:
+                mode: str | None = None, prefer: str | None = None) -> dict:
     """One page of hits for the query, facets as filter links, and the links to the neighbouring pages.
     Without a sort, a query is ranked by relevance and an empty query (every article) by date. Without a mode,
     hybrid when the store has vectors, else lexical; "mode" in the result is the one used (a date order or a
-    query of filters alone is lexical), "query_lang" the detected language of the query's words."""
+    query of filters alone is lexical), "query_lang" the detected language of the query's words, where `prefer` (the
+    reader's interface language) settles words that Kazakh and Russian write alike ("Алматы")."""
     from habar.search.query import QueryError
 
     q = " ".join(q.split())
@@ -85,7 +87,8 @@ def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort:
     if mode is not None and mode not in MODES:
         raise WebError(422, f"mode={mode!r} is not known; use one of {', '.join(MODES)}, or leave it out")
     try:
-        result = web.searcher().query(q, mode=mode, limit=size, offset=(page - 1) * size, sort=sort)
+        result = web.searcher().query(q, mode=mode, limit=size, offset=(page - 1) * size, sort=sort,
+                                       prefer=prefer)
     except QueryError as exc:
         raise WebError(400, str(exc)) from None
     except FileNotFoundError as exc:  # mode semantic or hybrid asked of a store without vectors
@@ -150,4 +153,4 @@ def add_routes(app: FastAPI, web: Web) -> None:
     @app.get("/search", include_in_schema=False)
     def page_search(request: Request, q: str = q_param, page: int = page_param, size: int = size_param,
                     sort: str | None = sort_param, mode: str | None = mode_param):
-        return render(request, "search.html", search_data(web, q, page, size, sort, mode))
+        return render(request, "search.html", search_data(web, q, page, size, sort, mode, i18n.language(request)))

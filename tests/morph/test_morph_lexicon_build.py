@@ -32,6 +32,7 @@ def _sources_missing() -> str:
     return ", ".join(missing)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(bool(_sources_missing()), reason=f"lexicon sources missing: {_sources_missing()}")
 def test_rebuild_gives_the_shipped_lexicon(tmp_path):
     out = tmp_path / "lexicon.tsv.gz"
