@@ -37,3 +37,6 @@ COMMANDS: dict[str, str] = {
 def main(verbose: bool):
     """habar (хабар): Kazakh news, cleaned, analysed and made findable."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="habar: %(message)s")
+    from habar.runtime import tune_gc
+
+    tune_gc()

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 from habar.document import Article
 from habar.options import Options
 from habar.pipeline import Pipeline
+from habar.runtime import tune_gc
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
@@ -48,6 +49,7 @@ def _init(options: Options, steps: list[str] | None) -> None:
     global _pipeline, _analyzer
     _pipeline = build_pipeline(options, steps)
     _analyzer = Analyzer(plain=steps == [])
+    tune_gc()
 
 
 def analyse(article: Article) -> Record | tuple[str, str]:
