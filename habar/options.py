@@ -24,8 +24,9 @@ SETTINGS: list[tuple[str, object, str, str]] = [
     ("fetch_feeds", False, "HABAR_FETCH_FEEDS",
      "read RSS/Atom feeds from http(s) URLs given as inputs; off by default, since it goes to the network"),
     ("vectors", False, "HABAR_VECTORS", "compute semantic vectors during ingest for cross-lingual search"),
-    ("topic_e5", True, "HABAR_TOPIC_E5",
-     "let the e5 model re-score the topics the fast model is unsure of (more accurate, ~25-70 ms per such article)"),
+    ("topic_e5", "short", "HABAR_TOPIC_E5",
+     "when the e5 model re-scores a topic the fast model is unsure of: short (texts of up to 50 words), always, "
+     "or never; it is more accurate and costs ~25-70 ms per such text"),
 ]
 
 
@@ -59,7 +60,7 @@ class Options:
     ingest_token: str = _setting("ingest_token")
     fetch_feeds: bool = _setting("fetch_feeds")
     vectors: bool = _setting("vectors")
-    topic_e5: bool = _setting("topic_e5")
+    topic_e5: str = _setting("topic_e5")
 
     def n_workers(self) -> int:
         return self.workers or os.cpu_count() or 1
