@@ -25,6 +25,9 @@ DESCRIPTORS = frozenset({"компания", "сот", "серіктестік"}
 # "-дағы/-дегі": a locative turned adjective ("Қазақстандағы елшісі"), which may sit inside a name
 LOCATIVE_ADJECTIVE = ("ғы", "гі", "қы", "кі")
 
+# postpositional words that no KazNERD name contains ("Қазақстан атынан" = on behalf of Kazakhstan): decoded as O
+OUTSIDE_NAMES = frozenset({"атынан", "атымен", "тарапынан", "жағынан", "арқылы", "қатысты", "сияқты", "кезінде"})
+
 # final consonants that voice before a vowel ending; analyses sometimes keep the voiced stem ("орталығ")
 DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 

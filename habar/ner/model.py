@@ -2,8 +2,9 @@
 
 Tagging does not go through crfsuite's Tagger: the state scores a word contributes (as itself and as each
 neighbour) are summed once per distinct word form and cached, and habar.ner.crf decodes. Unconstrained, the tags
-are crfsuite's (tests/ner/test_ner_crf.py); `tag` adds one constraint, that no name continues past a locative
-(habar.ner.repair.ends_name), and then the repairs of habar.ner.repair.
+are crfsuite's (tests/ner/test_ner_crf.py); `tag` adds two constraints, that no name continues past a locative
+(habar.ner.repair.ends_name) and that postpositions like "атынан" are in none (habar.ner.heads.OUTSIDE_NAMES),
+and then the repairs of habar.ner.repair.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from habar.ner import gazetteer as gazetteer_mod
 from habar.ner.corpus import spans
 from habar.ner.crf import read_model, viterbi
 from habar.ner.features import MAX_VERSION, Featurizer
+from habar.ner.heads import OUTSIDE_NAMES
 from habar.ner.morphfeat import morph_features
 from habar.ner.repair import ends_name, quoted_organisations, split_coordination, take_head
 from habar.values import VALUE_LABELS
@@ -41,6 +43,7 @@ class NerModel:
         # inside tags of named entities, which cannot follow a word that ends names (values may: "кем дегенде")
         self._continues = [j for j, y in enumerate(self.weights.labels)
                            if y.startswith("I-") and y[2:] not in (*VALUE_LABELS, "TIME")]
+        self._inside = [j for j, y in enumerate(self.weights.labels) if y != "O"]  # for words never in a name
         clusters = clusters_mod.load(model_dir / "clusters.tsv")
         gazetteer = gazetteer_mod.load(model_dir / "gazetteer.tsv")
         settings = json.loads((model_dir / "features.json").read_text(encoding="utf-8"))
@@ -67,9 +70,12 @@ class NerModel:
             return []
         quoted = normalise_quotes(tokens)
         scores = self.scores(quoted)
-        for i in range(len(quoted) - 1):
-            if self._scores[quoted[i]][2]:
+        for i, tok in enumerate(quoted):
+            _, lower, ends = self._scores[tok]
+            if ends and i + 1 < len(quoted):
                 scores[i + 1, self._continues] = BARRIER  # no name continues past a locative
+            if lower in OUTSIDE_NAMES:
+                scores[i, self._inside] = BARRIER
         labels = self.weights.labels
         tags = [labels[j] for j in viterbi(scores, self.weights.into)]
         return repair(quoted, tags, self.featurizer.lemma)
