@@ -6,6 +6,7 @@ import pytest
 
 from habar.document import Token
 from habar.ner.corpus import spans
+from habar.ner.heads import OUTSIDE_NAMES
 from habar.ner.model import MODEL_DIR, NerModel, trim_spans
 from habar.ner.repair import (Definition, ends_name, propagate_aliases, quoted_organisations, split_coordination,
                               take_head)
@@ -188,3 +189,15 @@ QUOTED = [
 def test_quoted_organisations(text, want):
     tokens, tags = _tagged(text)
     assert _names(tokens, quoted_organisations(tokens, tags, lemma)) == want
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "model.crfsuite").exists(), reason="run `make models` first")
+@pytest.mark.parametrize("sentence", [
+    "Бұдан кейін Қазақстан атынан Үкімет басшысы сөз сөйледі .",
+    "Шешім Ұлттық банк тарапынан қабылданды .",
+    "Ақпарат Telegram арқылы таратылды .",
+])
+def test_postpositions_are_in_no_name(sentence):
+    tokens = sentence.split()
+    tags = NerModel().tag(tokens)
+    assert all(tag == "O" for tok, tag in zip(tokens, tags) if tok.lower() in OUTSIDE_NAMES), tags
