@@ -21,6 +21,7 @@ from habar.pg.compat import Conn, unavailable
 from habar.pg.schema import migrate
 from habar.store import records
 from habar.store.records import Record
+from habar.store.store import hit_rows, table_stats
 
 _ARTICLE = ("a.rowid, a.id, a.url, a.title, a.source, a.published, a.lang, a.raw, a.changes, a.meta, a.spans, "
             "a.rev, n.data AS annotations")
@@ -170,37 +171,16 @@ class PgStore:
                 conn.execute("COMMIT")
 
     def hit_rows(self, ids: list[str]) -> dict[str, tuple]:
-        """id -> (title, source, published, lang, text, terms text, spans array) for a page of search hits
-        (records.decode_terms and decode_spans)."""
+        """id -> (title, source, published, lang, text, terms text, spans array), as Store.hit_rows."""
         if not ids:
             return {}
-        rows = self.conn.execute(
+        return hit_rows(self.conn.execute(
             "SELECT id, title, source, published, lang, raw, changes, terms, spans FROM articles WHERE id = ANY(?)",
-            (list(ids),)).fetchall()
-        out = {}
-        for r in rows:
-            text = records.article_text(r[5], r[6])
-            out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
-        return out
+            (list(ids),)).fetchall())
 
     def stats(self) -> dict:
-        c = self.conn
-        first, last = c.execute("SELECT min(published), max(published) FROM articles WHERE published != ''").fetchone()
-        return {
-            "articles": self.count(),
-            "languages": dict(c.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")),
-            "sources": dict(c.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
-            "dates": {"first": first, "last": last},
-            "entities": {
-                "distinct": c.execute("SELECT count(DISTINCT name) FROM mentions").fetchone()[0],
-                "mentions": c.execute("SELECT coalesce(sum(count), 0) FROM mentions").fetchone()[0],
-                "by_type": dict(c.execute("SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
-            },
-            "facts": c.execute("SELECT count(*) FROM facts").fetchone()[0],
-            "rev": self.rev(),
-            "backend": "postgresql",
-            "search_index": self.search_index(),
-        }
+        return {"articles": self.count(), **table_stats(self.conn), "rev": self.rev(), "backend": "postgresql",
+                "search_index": self.search_index()}
 
 
 BATCH = 500  # records per COPY and merge: one transaction each

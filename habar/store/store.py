@@ -242,28 +242,35 @@ class Store:
         (records.decode_terms and decode_spans)."""
         if not ids:
             return {}
-        rows = self.conn.execute(
+        return hit_rows(self.conn.execute(
             "SELECT id, title, source, published, lang, raw, changes, terms, spans FROM articles "
-            f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        out = {}
-        for r in rows:
-            text = records.article_text(r[5], r[6])
-            out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
-        return out
+            f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
 
     def stats(self) -> dict:
-        c = self.conn
-        first, last = c.execute("SELECT min(published), max(published) FROM articles WHERE published != ''").fetchone()
-        return {
-            "articles": self.count(),
-            "languages": dict(c.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")),
-            "sources": dict(c.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
-            "dates": {"first": first, "last": last},
-            "entities": {
-                "distinct": c.execute("SELECT count(DISTINCT name) FROM mentions").fetchone()[0],
-                "mentions": c.execute("SELECT coalesce(sum(count), 0) FROM mentions").fetchone()[0],
-                "by_type": dict(c.execute("SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
-            },
-            "facts": c.execute("SELECT count(*) FROM facts").fetchone()[0],
-            "rev": self.rev(),
-        }
+        return {"articles": self.count(), **table_stats(self.conn), "rev": self.rev()}
+
+
+def hit_rows(rows) -> dict[str, tuple]:
+    """Store.hit_rows from its selected rows; shared with the PostgreSQL store, whose columns are the same."""
+    out = {}
+    for r in rows:
+        text = records.article_text(r[5], r[6])
+        out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
+    return out
+
+
+def table_stats(conn) -> dict:
+    """Languages, sources, date range, entities and facts; the SQL suits both backends (habar.pg's adapter)."""
+    first, last = conn.execute("SELECT min(published), max(published) FROM articles WHERE published != ''").fetchone()
+    return {
+        "languages": dict(conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")),
+        "sources": dict(conn.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
+        "dates": {"first": first, "last": last},
+        "entities": {
+            "distinct": conn.execute("SELECT count(DISTINCT name) FROM mentions").fetchone()[0],
+            "mentions": conn.execute("SELECT coalesce(sum(count), 0) FROM mentions").fetchone()[0],
+            "by_type": dict(conn.execute(
+                "SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
+        },
+        "facts": conn.execute("SELECT count(*) FROM facts").fetchone()[0],
+    }
