@@ -7,7 +7,9 @@ sentence is a near-duplicate: the same normalised token sequence, or token-set J
 lower-casing, mapping digits and Kazakh number words to one placeholder and dropping punctuation. It then scores
 the shipped model (as the pipeline tags: NerModel.tag) and, with --baseline, the plain CRF of scripts/train_ner.py
 (same features and parameters, trained here on the train part) on all dev, the dev sentences with a train twin,
-and those without one. The last column is the figure to expect on unseen text.
+and those without one. KazNERD's sentence ids name the versions of one sentence (AID330210, DID330210), and its
+official splits keep such a group together, so the last column, dev sentences whose group has no member in train,
+is the condition of the official test split; a bootstrap interval is printed for it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from collections.abc import Sequence
 from math import ceil
 from pathlib import Path
 
-from habar.ner.corpus import Sentence, kaznerd_split
+import numpy as np
+
+from habar.ner.corpus import Sentence, kaznerd_split, spans
 from habar.ner.evaluate import score
 from habar.options import Options
 from habar.values.words import number_word, ordinal_word, scale_word
@@ -121,9 +125,17 @@ def _cell(scores: dict[str, dict[str, float]], label: str) -> str:
     return f"{s['f1']:.3f} ({s['support']:>4})" if s else f"{'-':>12}"
 
 
-def table(dev: list[Sentence], preds: dict[str, list[list[str]]], sims: list[float], threshold: float) -> str:
+def group(sentence_id: str) -> str:
+    """KazNERD's sentence group: "AID330210" and "DID330210" are two versions (representations) of one sentence,
+    and the official splits keep a group together."""
+    return sentence_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def table(dev: list[Sentence], preds: dict[str, list[list[str]]], sims: list[float], threshold: float,
+          seen_group: list[bool]) -> str:
     dup = [j >= threshold for j in sims]
-    subsets = {"all dev": [True] * len(dev), "with twin": dup, "no twin": [not d for d in dup]}
+    subsets = {"all dev": [True] * len(dev), "with twin": dup, "no twin": [not d for d in dup],
+               "group unseen": [not g for g in seen_group]}
     lines = [f"{'model':<10}{'class':<14}" + "".join(f"{name:>14}" for name in subsets)]
     lines.append(f"{'':<10}{'sentences':<14}" + "".join(f"{sum(k):>14}" for k in subsets.values()))
     for name, pred in preds.items():
@@ -161,6 +173,20 @@ def reweighted(dev: list[Sentence], preds: dict[str, list[list[str]]], sims: lis
     return "\n".join(lines)
 
 
+def bootstrap(dev: list[Sentence], pred: list[list[str]], keep: list[bool], rounds: int = 1000) -> tuple[float, float]:
+    """95% interval of the overall entity F1 over the kept sentences, resampling sentences (seeded)."""
+    counts = np.array([_counts(s.tags, p) for s, p, k in zip(dev, pred, keep) if k], dtype=float)
+    rng = np.random.default_rng(13)
+    sums = counts[rng.integers(0, len(counts), (rounds, len(counts)))].sum(axis=1)  # (rounds, 3)
+    f1 = 2 * sums[:, 0] / np.maximum(sums[:, 1] + sums[:, 2], 1)
+    return float(np.percentile(f1, 2.5)), float(np.percentile(f1, 97.5))
+
+
+def _counts(gold: list[str], pred: list[str]) -> tuple[int, int, int]:
+    g, p = set(spans(gold)), set(spans(pred))
+    return len(g & p), len(p), len(g)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=None, help="shared data folder (default: Options().shared_data)")
@@ -178,9 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     seqs = {normalise(s.tokens) for s in train}
     n_exact = sum(normalise(s.tokens) in seqs for s in dev)
     n_dup = sum(j >= args.threshold for j in sims)
+    in_train = {group(s.id) for s in train}
+    seen_group = [group(s.id) in in_train for s in dev]
+    both = sum(g and j >= args.threshold for g, j in zip(seen_group, sims))
     print(f"split: {len(train)} train / {len(dev)} dev sentences; twin search {time.time() - t0:.1f} s")
     print(f"dev sentences with a train near-duplicate: {n_dup} ({n_dup / len(dev):.1%}); identical after "
           f"normalising: {n_exact}, token-set Jaccard >= {args.threshold} otherwise: {n_dup - n_exact}")
+    print(f"dev sentences whose id group has a sentence in train: {sum(seen_group)}; of them with a near-duplicate "
+          f"found: {both}")
 
     from habar.ner.model import MODEL_DIR, NerModel
 
@@ -192,10 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     preds = {"habar": [model.tag(s.tokens) for s in dev]}
     if args.baseline:
         preds["plain CRF"] = baseline_tags(train, dev, args.baseline_model)
-    print(f"\nentity F1 (gold entities) by dev subset, near-duplicate = Jaccard >= {args.threshold}")
-    print(table(dev, preds, sims, args.threshold))
+    print(f"\nentity F1 (gold entities) by dev subset, near-duplicate = Jaccard >= {args.threshold}; group unseen: "
+          f"no sentence of the same id group (AID/BID/... with one number) in train, as on the official test split")
+    print(table(dev, preds, sims, args.threshold, seen_group))
     print("\noverall entity F1 on dev sentences without a twin, by twin threshold")
     print(sensitivity(dev, preds, sims))
+    print("\n95% bootstrap interval of overall F1 (1,000 resamples of sentences)")
+    for name, pred in preds.items():
+        lo, hi = bootstrap(dev, pred, [not g for g in seen_group])
+        lo2, hi2 = bootstrap(dev, pred, [j < args.threshold for j in sims])
+        print(f"{name:<10} group unseen {lo:.3f}-{hi:.3f}   no twin {lo2:.3f}-{hi2:.3f}")
     print("\nF1 averaged over classes with all dev's class supports as weights (classes seen without a twin)")
     print(reweighted(dev, preds, sims, args.threshold))
     return 0

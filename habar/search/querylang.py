@@ -107,7 +107,8 @@ def detect(query: str, prefer: str | None = None) -> str:
 
 def lexical_applies(query: str, lang: str) -> bool:
     """Whether BM25 over Kazakh lemmas has anything to match: a Kazakh query, or a short Latin or Cyrillic one
-    (a name). A Korean query, or a Russian or English sentence, goes through the semantic side only."""
-    if lang == "kk":
+    (a name), or one of numbers and symbols alone ("2015", "60%": vectors know little of them, the index knows
+    them exactly). A Korean query, or a Russian or English sentence, goes through the semantic side only."""
+    if lang == "kk" or (lang == "other" and not _HAN_KANA.search(query)):
         return True
     return lang in ("ru", "en") and len(words(query).split()) <= NAME_WORDS

