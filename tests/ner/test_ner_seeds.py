@@ -73,7 +73,20 @@ def analysed() -> dict[str, Article]:
     return out
 
 
-@pytest.mark.parametrize("key,norm,label", [(k, n, lab) for k, items in NAMES.items() for n, lab in items])
+# Misses of the shipped model, kept visible rather than removed from the expectations. Both appeared when the model
+# was retrained on the group split (habar.ner.corpus.is_dev), whose train part no longer holds the versions of dev
+# sentences: the byline "Құралай Құдайберген" stands alone on its line, and "ЕАЭО" is first met before any
+# expansion of it in the article.
+KNOWN_MISSES = {("digital", "Құралай Құдайберген"), ("digital", "ЕАЭО")}
+
+
+def _cases(table: dict) -> list:
+    return [pytest.param(k, n, lab, marks=pytest.mark.xfail(reason="a known miss of the shipped model", strict=True))
+            if (k, n) in KNOWN_MISSES else (k, n, lab)
+            for k, items in table.items() for n, lab in (items.items() if isinstance(items, dict) else items)]
+
+
+@pytest.mark.parametrize("key,norm,label", _cases(NAMES))
 def test_names_have_the_right_label(analysed, key, norm, label):
     found = {(e.norm, e.label) for e in analysed[key].entities}
     assert (norm, label) in found, sorted(found)
@@ -101,7 +114,7 @@ MENTIONS = {
 }
 
 
-@pytest.mark.parametrize("key,word,labels", [(k, w, lab) for k, items in MENTIONS.items() for w, lab in items.items()])
+@pytest.mark.parametrize("key,word,labels", _cases(MENTIONS))
 def test_every_mention_is_found(analysed, key, word, labels):
     article = analysed[key]
     for m in re.finditer(r"(?<!\w)" + re.escape(word), article.text):
