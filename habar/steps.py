@@ -19,7 +19,8 @@ from habar.text import offsets
 def normalise_step(article: Article) -> Article:
     from habar.text.normalise import normalise
 
-    base = article.text or article.raw
+    # an empty text with changes is a text that cleaning emptied (every line boilerplate), not one never set
+    base = article.text if article.text or article.changes else article.raw
     text, changes = normalise(base)
     if article.changes:  # the text was already derived from raw (by cleaning): fold the new edits in
         changes = offsets.compose(len(article.raw), article.changes, changes)

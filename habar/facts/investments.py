@@ -32,7 +32,7 @@ def money_spans(index: WordIndex, start: int, end: int) -> list[dict]:
     art = index.article
     out = [{"text": e.text, "value": e.value if e.value is not None else _parse(e.text), "start": e.start,
             "end": e.end} for e in index.entities_between(start, end, ("MONEY",))]
-    if out:
+    if out or not index.has_digit(start, end):
         return out
     for m in _MONEY.finditer(art.text, start, end):
         out.append({"text": m.group(), "value": _value(m), "start": m.start(), "end": m.end()})

@@ -28,12 +28,20 @@ def same_person(a: Entity, b: Entity) -> bool:
 
 
 def role_before(index: WordIndex, mention: Entity, quoted: list) -> dict | None:
-    """The role phrase right before a mention: a POSITION entity or a role word, with its genitive owner."""
+    """The role phrase right before a mention: a POSITION entity or a role word, with its genitive owner.
+    Found once per mention start: resolving a role word asks it of every person mention, for every quote."""
+    memo = index.memo.setdefault("role_before", {})
+    if mention.start not in memo:
+        memo[mention.start] = _role_before(index, mention)
+    return memo[mention.start]
+
+
+def _role_before(index: WordIndex, mention: Entity) -> dict | None:
     art = index.article
     for e in index.entities_between(max(0, mention.start - 120), mention.start, ("POSITION",)):
         if 0 <= mention.start - e.end <= ROLE_GAP:
             ws = index.between(e.start, e.end)
-            found = next((role_at(ws, i) for i in range(len(ws)) if role_at(ws, i)), None)
+            found = next((hit for hit in (role_at(ws, i) for i in range(len(ws))) if hit), None)
             return {"text": e.text, "norm": found[0] if found else (e.norm or e.text), "start": e.start, "end": e.end}
     ws = index.between(max(0, mention.start - 80), mention.start)
     for n_back in range(min(4, len(ws)), 0, -1):  # the longest role wins: "Мемлекет басшысы", not "басшысы"

@@ -44,6 +44,8 @@ def _spans(index: WordIndex, start: int, end: int) -> list[dict]:
         return [{"start": e.start, "end": _with_suffix(art.text, e.end), "text": e.text, "value": _entity_value(e),
                  "unit": _entity_unit(e), "attributive": e.text.lower().endswith(_ATTRIBUTIVE)} for e in ents]
     out = []
+    if not index.has_digit(start, end):
+        return out
     for m in _PERCENT.finditer(art.text, start, end):
         out.append({"start": m.start(), "end": _with_suffix(art.text, m.end()), "text": m.group(),
                     "value": _number(m.group(1)),

@@ -18,7 +18,6 @@ from habar.facts.words import WordIndex
 MIN_WORDS, MAX_WORDS = 6, 60
 _CREDIT = re.compile(r",?\s*[–—-]?\s*деп\s+(?:хабарлайды|жазады|мәлімдейді)\s+[^\n]{1,60}$")
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 
 
 def _norm(text: str) -> str:
@@ -55,7 +54,7 @@ def summarise(article: Article, facts: list[Fact], phrases: list[dict], size: in
         score = 1.0 / (1.0 + i) ** 0.5
         score += 0.15 * min(3, sum(k in low for k in keys))
         score += 0.1 * min(3, len(index.entities_between(start, end)))
-        score += 0.1 * bool(_DIGIT.search(text, start, end))
+        score += 0.1 * index.has_digit(start, end)
         score += 0.25 * any(start <= a < end for a in anchors)  # it carries a fact: who signed, how much
         if low.startswith(DANGLING_OPENERS) or any(w in low for w in DANGLING_WORDS):
             score -= 0.5  # it leans on the sentence before it

@@ -15,6 +15,7 @@ from habar.document import Article, Entity
 from habar.facts.lexicon import CLAUSE_FINAL_ENDINGS, VERBAL_ENDINGS, WORD_CHARS
 
 WORD_RE = re.compile(rf"[{WORD_CHARS}]+(?:[-'’][{WORD_CHARS}]+)*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -54,7 +55,13 @@ class WordIndex:
         self.entities = sorted(article.entities, key=lambda e: (e.start, e.end))
         self._entity_starts = [e.start for e in self.entities]
         self.lower = article.text.lower()
-        self.memo: dict[str, object] = {}  # per-article results that several rules share (sentence flags)
+        self.memo: dict = {}  # per-article results that several rules share (sentence flags)
+        # where the digits are: the number patterns all start with one, so a sentence without one skips them
+        self._digits = [m.start() for m in _DIGIT.finditer(article.text)]
+
+    def has_digit(self, start: int, end: int) -> bool:
+        i = bisect_left(self._digits, start)
+        return i < len(self._digits) and self._digits[i] < end
 
     def entities_between(self, start: int, end: int, labels: tuple[str, ...] | None = None) -> list[Entity]:
         """Entities wholly inside [start, end), optionally of some labels, in text order."""

@@ -28,6 +28,7 @@ import numpy as np
 from habar.clean.dedup import signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
 from habar.store import codecs
+from habar.store.argcodec import fact_args
 from habar.store.codecs import pack, unpack
 from habar.text import offsets
 
@@ -186,7 +187,7 @@ def restore_meta(meta: dict, text: str) -> dict:
 
 def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) -> Article:
     """The Article of a store row (a mapping with the article columns and the three annotation blobs). `facts`:
-    the article's rows of the facts table, (kind, start, end, args JSON); the first format kept them inside."""
+    the article's rows of the facts table, (kind, start, end, stored args: see `fact_args`); the first format kept them inside."""
     raw = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
     changes = [Change(*c) for c in unpack(row["changes"])] if row["changes"] else []
     text = offsets.apply(raw, changes)
@@ -199,7 +200,7 @@ def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) ->
     if "facts" in data:
         found = [Fact(**f) for f in data["facts"]]
     else:
-        found = [Fact(kind, start, end, json.loads(args)) for kind, start, end, args in facts or ()]
+        found = [Fact(kind, start, end, fact_args(args)) for kind, start, end, args in facts or ()]
     return Article(
         id=row["id"], raw=raw, text=text, title=row["title"], source=row["source"], url=row["url"],
         published=row["published"], lang=row["lang"], meta=restore_meta(unpack(row["meta"]), text),

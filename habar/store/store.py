@@ -142,7 +142,7 @@ class Store:
                          "SELECT id, ?, ? FROM names WHERE key = ? AND label = ?",
                          [(rowid, n, key, label) for label, _, key, n, _ in rec.entities])
         conn.executemany('INSERT INTO facts(article, kind, start, "end", args) VALUES (?, ?, ?, ?, ?)',
-                         [(rowid, *f) for f in rec.facts])
+                         [(rowid, kind, start, end, encode_args(args)) for kind, start, end, args in rec.facts])
 
     def delete(self, ids: Iterable[str] = (), source: str | None = None) -> int:
         """Delete articles by id and/or by source, leaving tombstones for the index; returns how many."""
