@@ -111,23 +111,26 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     tf: Counter = Counter()
     for (k, _), n in pairs.items():
         tf[k] += n
-    scored = []
+    scored = []  # (-score, key): a plain sort puts the best first, ties by key
+    idf, n_docs = corpus.idf, corpus.n_docs
     for key, n in tf.items():
         length = key.count(" ") + 1
-        if corpus.n_docs:
-            weight = corpus.idf(key)
+        if n_docs:
+            weight = idf(key)
         elif length == 1 and n < 2:
             continue  # no document frequencies at all: a lone word must repeat to count
         else:
             weight = 1.0
-        scored.append((n * weight * (1.0 + LENGTH_BONUS * (length - 1)), key))
-    scored.sort(key=lambda p: (-p[0], p[1]))
+        scored.append((-(n * weight * (1.0 + LENGTH_BONUS * (length - 1))), key))
+    scored.sort()
     chosen: list[dict] = []
-    for score, key in scored:
+    padded_chosen: list[str] = []
+    for neg, key in scored:
         padded = f" {key} "
-        if any(padded in f" {c['key']} " for c in chosen):
+        if any(padded in c for c in padded_chosen):
             continue
-        chosen.append({"text": "", "key": key, "score": round(score, 3), "count": tf[key]})
+        chosen.append({"text": "", "key": key, "score": round(-neg, 3), "count": tf[key]})
+        padded_chosen.append(padded)
         if len(chosen) == top:
             break
     # each phrase is shown in its commonest written form, the shortest on a tie

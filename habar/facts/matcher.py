@@ -65,7 +65,11 @@ class Matcher:
 
     def find(self, ws: list[Word]) -> tuple[int, int] | None:
         """(index, length) of the first word where an entry matches, the longest entry there."""
-        for i in range(len(ws)):
+        multi, single, heads = self.multi, self.single, self.heads
+        for i, w in enumerate(ws):
+            # the checks `at` starts with, inline: most words match no entry at all
+            if w.lower not in multi and (w.lemma not in single if w.lemma else w.lower[:2] not in heads):
+                continue
             hits = self.at(ws, i)
             if hits:
                 return i, hits[0][0]

@@ -62,14 +62,14 @@ def _attribution(index: WordIndex, pos: int, close: int) -> tuple[int, int | Non
     for m in _BREAK.finditer(text, pos, close):
         if m.start() == pos or m.end() >= close:
             continue
-        ws = index.between(m.end(), close)
+        ws = index.between(m.end(), close, MAX_ATTRIBUTION_WORDS)  # _says reads no further
         if not ws or ws[0].start != m.end() or not _says(ws):
             continue
         resume = _RESUME.search(text, m.end(), close)
         stop = resume.start() if resume else close
         if (resume is None and "." in text[m.end():close].rstrip(" .")) or "\n" in text[m.end():stop]:
             continue  # the words after the dash go on as sentences: speech, not the author's words
-        if len(index.between(m.end(), stop)) > MAX_ATTRIBUTION_WORDS:
+        if len(index.between(m.end(), stop, MAX_ATTRIBUTION_WORDS + 1)) > MAX_ATTRIBUTION_WORDS:
             continue
         p = m.group("p")
         speech_end = m.start("p") + (p != ",") if p else m.start()

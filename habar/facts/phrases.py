@@ -14,6 +14,7 @@ most frequent written form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from habar.document import Article
@@ -95,12 +96,10 @@ def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[s
     names = {e.start: e for e in index.entities
              if e.label in NAME_LABELS and e.text.count(" ") < MAX_NAME_WORDS and "\n" not in e.text
              and not any(w in STOP_WORDS for w in e.text.lower().split())}  # "X және Y": two names
-    n, a, k = len(ws), 0, 0
-    classify, name_at = word_class, names.get
+    a, k = 0, 0
+    classify, name_at, starts = word_class, names.get, index.starts
     for b in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
-        j = k
-        while j < n and ws[j].start < b:
-            j += 1
+        j = bisect_left(starts, b, k)  # the first word of the next clause
         first, last, k = k, j - 1, j
         if first > last:
             a = b
@@ -113,24 +112,29 @@ def candidates(article: Article, index: WordIndex | None = None) -> list[tuple[s
         i = first
         while i < j:
             w = ws[i]
-            entity = name_at(w.start) if names else None
-            if entity is not None:
+            if names:
+                entity = name_at(w.start)
+                if entity is not None:
+                    if run:
+                        _flush(run, text, out)
+                        run = []
+                    while i < j and ws[i].end <= entity.end:
+                        i += 1
+                    out.append(((entity.norm or entity.text).lower(), entity.text))
+                    continue
+            cls, closes, key = classify(w.lower, w.text[0].isupper(), i == last, w.upos, w.feats, w.lemma)
+            if not cls:  # a word that ends phrases
                 if run:
                     _flush(run, text, out)
                     run = []
-                while i < j and ws[i].end <= entity.end:
-                    i += 1
-                out.append(((entity.norm or entity.text).lower(), entity.text))
-                continue
-            cls, closes, key = classify(w.lower, w.text[0].isupper(), i == last, w.upos, w.feats, w.lemma)
-            if cls == ADJ and run and run[-1][1] == NOUN:
-                _flush(run, text, out)  # an adjective after a noun opens the next phrase
-                run = []
-            if cls:
+            else:
+                if cls == ADJ and run and run[-1][1] == NOUN:
+                    _flush(run, text, out)  # an adjective after a noun opens the next phrase
+                    run = []
                 run.append((w, cls, key))
-            if run and (not cls or closes):
-                _flush(run, text, out)
-                run = []
+                if closes:
+                    _flush(run, text, out)
+                    run = []
             i += 1
         if run:
             _flush(run, text, out)

@@ -66,11 +66,10 @@ def summarise(article: Article, facts: list[Fact], phrases: list[dict], size: in
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    span = text[start:end]
+    body = span.lstrip()  # str.strip drops exactly the characters str.isspace accepts
+    start += len(span) - len(body)
+    return start, start + len(body.rstrip())
 
 
 def _cut_credit(text: str, start: int, end: int) -> int:

@@ -51,7 +51,7 @@ class WordIndex:
     def __init__(self, article: Article):
         self.article = article
         self.all = words(article)
-        self._starts = [w.start for w in self.all]
+        self.starts = [w.start for w in self.all]
         self.entities = sorted(article.entities, key=lambda e: (e.start, e.end))
         self._entity_starts = [e.start for e in self.entities]
         self.lower = article.text.lower()
@@ -69,9 +69,13 @@ class WordIndex:
         j = bisect_left(self._entity_starts, end, lo=i)
         return [e for e in self.entities[i:j] if e.end <= end and (labels is None or e.label in labels)]
 
-    def between(self, start: int, end: int) -> list[Word]:
-        i = bisect_left(self._starts, start)
-        j = bisect_left(self._starts, end, lo=i)
+    def between(self, start: int, end: int, limit: int | None = None) -> list[Word]:
+        """The words inside [start, end); only the first `limit` of them when given (a rule that reads a few
+        words after a mark inside a long quote need not copy the rest of it)."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end, lo=i)
+        if limit is not None:
+            j = min(j, i + limit)  # words do not overlap: only the last one can cross `end`, so the cut is exact
         return [w for w in self.all[i:j] if w.end <= end]
 
 

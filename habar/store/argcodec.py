@@ -41,16 +41,21 @@ def encode_args(args: dict | str) -> bytes:
     return FORMAT + c.compress(data) + c.flush()
 
 
+def args_json(stored: bytes | str) -> str:
+    """The JSON text of a fact's stored args, in any format habar has written."""
+    if isinstance(stored, str):
+        return stored
+    blob = bytes(stored)
+    if blob[:1] == FORMAT:
+        d = zlib.decompressobj(-15, zdict=_ZDICT_1)
+        return (d.decompress(blob[1:]) + d.flush()).decode("utf-8")
+    return blob.decode("utf-8")
+
+
 def fact_args(stored: bytes | str | dict | None) -> dict:
     """A fact's args from the facts table, in any format habar has written (or a dict a driver already parsed)."""
     if stored is None:
         return {}
     if isinstance(stored, dict):
         return stored
-    if isinstance(stored, (bytes, bytearray, memoryview)):
-        blob = bytes(stored)
-        if blob[:1] == FORMAT:
-            d = zlib.decompressobj(-15, zdict=_ZDICT_1)
-            return json.loads(d.decompress(blob[1:]) + d.flush())
-        stored = blob.decode("utf-8")
-    return json.loads(stored)
+    return json.loads(args_json(stored))

@@ -8,10 +8,10 @@ is the earliest, then the most complete copy (habar.clean.dedup's rules, applied
 
 from __future__ import annotations
 
-import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from habar.clean.dedup import CANDIDATE_THRESHOLD, NUM_PERM, THRESHOLD, similarity
+from habar.store.records import sig_values
 from habar.store.store import Store
 
 METHOD = "minhash"
@@ -20,7 +20,7 @@ METHOD = "minhash"
 def compute(rows: list[tuple[str, str, int, bytes]], threshold: float = THRESHOLD) -> dict[str, list[str]]:
     """rows: (id, published, length, signature) -> canonical id -> members (canonical first), 2+ members."""
     lsh = MinHashLSH(threshold=threshold - (THRESHOLD - CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
-    sigs = {aid: np.frombuffer(sig, dtype="<u4").astype(np.uint64) for aid, _, _, sig in rows}
+    sigs = {aid: sig_values(sig) for aid, _, _, sig in rows}
     parent = {aid: aid for aid in sigs}
 
     def find(x: str) -> str:

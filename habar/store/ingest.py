@@ -9,10 +9,12 @@ semantic vectors follow the store the same way, at each index commit (habar.sear
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import time
 from itertools import islice
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -37,7 +39,22 @@ _analyzer = Analyzer()  # titles; plain when the input comes analysed (no steps)
 
 
 def signature(pipeline: Pipeline) -> str:
-    return ",".join(s.name for s in pipeline.steps)
+    """What an article's analysis depends on: the steps, and the version of habar and its shipped models, so that
+    an upgrade of either makes the next ingest analyse stored articles again instead of calling them unchanged."""
+    return ",".join(s.name for s in pipeline.steps) + "@" + models_version()
+
+
+@lru_cache(maxsize=1)
+def models_version() -> str:
+    """habar's version and a hash of everything under habar/data (lexicon, models, tables): ~0.1 s, once."""
+    import habar
+
+    digest = hashlib.sha1(habar.__version__.encode())
+    root = Path(habar.__file__).parent / "data"
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_pipeline(options: Options, steps: list[str] | None) -> Pipeline:

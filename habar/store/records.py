@@ -25,7 +25,7 @@ from itertools import takewhile
 
 import numpy as np
 
-from habar.clean.dedup import signature
+from habar.clean.dedup import NUM_PERM, signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
 from habar.store import codecs
 from habar.store.argcodec import fact_args
@@ -212,6 +212,21 @@ def article_text(raw_blob: bytes, changes_blob: bytes | None) -> str:
     return offsets.apply(raw, [Change(*c) for c in unpack(changes_blob)]) if changes_blob else raw
 
 
+
+def sig_bytes(values: np.ndarray) -> bytes:
+    """A MinHash signature as stored: the low 16 bits of each value, half the bytes of the full 32. Two
+    different shingle sets then share a value by accident once in 65,536, which moves a Jaccard estimate over
+    64 permutations by far less than its own sampling error (1/8 at 0.5)."""
+    return (np.asarray(values, dtype=np.uint64) & 0xFFFF).astype("<u2").tobytes()
+
+
+def sig_values(blob: bytes) -> np.ndarray:
+    """The stored signature as uint64 values, 16-bit in any format (older stores kept all 32 bits)."""
+    if len(blob) == 4 * NUM_PERM:
+        return np.frombuffer(blob, dtype="<u4").astype(np.uint64) & 0xFFFF
+    return np.frombuffer(blob, dtype="<u2").astype(np.uint64)
+
+
 @dataclass(slots=True)
 class Record:
     """One article ready to be written: row values computed in the worker that analysed it."""
@@ -236,7 +251,7 @@ class Record:
     annotations: bytes
     entities: list[tuple[str, str, str, int, int]]  # label, norm, key, mentions, first
     facts: list[tuple[str, int, int, str]]
-    signature: bytes = b""  # MinHash of the lemma shingles (uint32 values), for near-duplicate clusters
+    signature: bytes = b""  # MinHash of the lemma shingles (see sig_bytes), for near-duplicate clusters
     length: int = 0  # characters of clean text: the most complete copy of a story is its canonical member
     quality: tuple[str, ...] = ()  # the quality verdict's reasons (too_short, not_kazakh, ...), for the ingest report
     # `terms` and `annotations` decode without anything else (the PostgreSQL store and the Dask shards keep
@@ -307,6 +322,6 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         annotations=annotations, store_annotations=store_annotations,
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],
-        signature=signature(article).astype("<u4").tobytes(), length=len(article.text),
+        signature=sig_bytes(signature(article)), length=len(article.text),
         quality=tuple((article.meta.get("quality") or {}).get("reasons", ())),
     )

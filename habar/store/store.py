@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from habar.document import Article
 from habar.store import records
+from habar.store.argcodec import args_json, encode_args
 from habar.store.records import Record
 from habar.store.schema import migrate
 
@@ -193,7 +194,7 @@ class Store:
                 ents.setdefault(article, []).append((label, norm, key, mentions))
             for article, kind, start, end, args in self.conn.execute(
                     f'SELECT article, kind, start, "end", args FROM facts WHERE article IN ({marks})', rowids):
-                facts.setdefault(article, []).append((kind, start, end, args))
+                facts.setdefault(article, []).append((kind, start, end, args_json(args)))
             for r in rows:
                 yield (*r, ents.get(r[0], []), facts.get(r[0], []))
             rev = rows[-1][2]

@@ -3,11 +3,11 @@ period and the latest quotes. The figures scan whole tables, so they are cached 
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 
+from habar.store.records import fact_args
 from habar.values import VALUE_LABELS
 from habar.web.app import Web, api, render
 from habar.web.charts import per_month
@@ -56,7 +56,7 @@ def recent_quotes(web: Web, start: str, stop: str, limit: int = 8) -> list[dict]
         f"WHERE f.kind = 'quote' AND {where} ORDER BY a.published DESC, f.start LIMIT ?", args + [limit]).fetchall()
     out = []
     for article_id, title, published, args_json in rows:
-        a = json.loads(args_json)
+        a = fact_args(args_json)
         speaker = a.get("speaker") or {}
         name = speaker.get("norm") or speaker.get("text") or ""
         text = web.text_of(article_id)

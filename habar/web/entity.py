@@ -3,13 +3,12 @@ quotes of this person and the latest articles. An id is 'TYPE:base form', e.g. '
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from fastapi import FastAPI, Path, Request
 
 from habar.search import entities as ent
-from habar.store.records import entity_key
+from habar.store.records import entity_key, fact_args
 from habar.web.app import Web, api, render
 from habar.web.charts import months_between
 from habar.web.errors import WebError
@@ -40,7 +39,7 @@ def quotes_by(web: Web, label: str, key: str, limit: int = 10) -> list[dict]:
         "WHERE e.key = ? AND e.label = ? ORDER BY a.published DESC LIMIT ?", (key, label, QUOTE_SCAN))
     out = []
     for article_id, title, published, args_json, start, end in rows:
-        args = json.loads(args_json)
+        args = fact_args(args_json)
         speaker = args.get("speaker") or {}
         if entity_key(speaker.get("norm") or speaker.get("text") or "") != key:
             continue

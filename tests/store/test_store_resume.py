@@ -26,3 +26,13 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path, monkeypatch):
     second = ingest_mod.ingest(changed, tmp_path, options, STEPS)
     assert (second["unchanged"], second["updated"]) == (4, 1)
     assert calls == ["a2"]  # identify_language changes article.lang, yet the others are recognised as unchanged
+
+
+def test_new_models_analyse_stored_articles_again(tmp_path, monkeypatch):
+    """An upgrade of habar or of a shipped model (lexicon, NER) changes the analysis key: nothing is 'unchanged'."""
+    options = Options(workers=1, progress=False)
+    assert ingest_mod.ingest(_articles(), tmp_path, options, STEPS)["new"] == 5
+    assert ingest_mod.ingest(_articles(), tmp_path, options, STEPS)["unchanged"] == 5
+    monkeypatch.setattr(ingest_mod, "models_version", lambda: "other-models")
+    again = ingest_mod.ingest(_articles(), tmp_path, options, STEPS)
+    assert (again["updated"], again["unchanged"]) == (5, 0)
