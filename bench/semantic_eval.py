@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from habar.options import Options  # noqa: E402
 from habar.semantic import VectorIndex, embed_documents, embed_passages_teacher, embed_queries  # noqa: E402
-from habar.semantic import LEAD_WORDS, RERANK_TOP, STATIC_WEIGHT, embed_leads, rerank, static_model  # noqa: E402
+from habar.semantic import (LEAD_TOKENS, LEAD_WORDS, RERANK_TOP, STATIC_WEIGHT, embed_leads, rerank,  # noqa: E402
+                            static_model, teacher)
 
 QUERIES = ROOT / "tests" / "gold" / "semantic" / "queries.tsv"
 
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Options().shared_data)
     ap.add_argument("--top", type=int, default=RERANK_TOP, help="candidates the teacher re-scores per query")
+    ap.add_argument("--lead-tokens", type=int, default=LEAD_TOKENS, help="cap on a lead's teacher tokens")
     args = ap.parse_args(argv)
+    cap = args.lead_tokens
     try:
         ids, texts = load_docs(args.shared)
     except FileNotFoundError as exc:
@@ -97,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     d_query = embed_queries(texts)  # the same teacher, "query: " prefix on the documents too
     # the shipped lead rows: the same vectors, but for the sentences longer than LEAD_WORDS, cut
     d_lead = d_query.copy()
-    long = [n for n, t in enumerate(texts) if len(t.split()) > LEAD_WORDS]
+    cut = [" ".join(t.split()[:LEAD_WORDS]) for t in texts]
+    cut = [teacher().cut(t, cap) for t in cut] if cap else cut
+    long = [n for n, t in enumerate(texts) if cut[n] != t]
     if long:
-        d_lead[long] = embed_leads([" ".join(texts[n].split()[:LEAD_WORDS]) for n in long])
+        d_lead[long] = embed_leads([cut[n] for n in long])
     q_vecs, t_query = timed(embed_queries, [q[2] for q in queries])
     sample = [q[2] for q in queries[:: len(queries) // 20]]
     t0 = time.perf_counter()
@@ -127,16 +132,16 @@ def main(argv: list[str] | None = None) -> int:
         "static docs (float32)": lambda q: q @ d_static.T,
         "static docs (int8 index)": lambda q: q @ d_int8.T,
         f"static int8, top-{args.top} re-scored": lambda q: reranked(q, d_int8, d_query, args.top),
-        f"lead ({LEAD_WORDS} words) + static int8 (shipped)": lambda q: q @ d_lead.T + STATIC_WEIGHT * (q @ d_int8.T),
+        f"lead ({LEAD_WORDS} w, {cap or 'any'} tok) + static int8 (shipped)": lambda q: q @ d_lead.T + STATIC_WEIGHT * (q @ d_int8.T),
     }
-    print(f"{'R@1 / MRR':40} {'en':>13} {'ru':>13} {'ko':>13}")
+    print(f"{'R@1 / MRR':44} {'en':>13} {'ru':>13} {'ko':>13}")
     for name, score in rows.items():
         cells = []
         for lang in ("en", "ru", "ko"):
             sel = [n for n, q in enumerate(queries) if q[1] == lang]
             r1, mrr = metrics(score(q_vecs[sel]), [pos[queries[n][0]] for n in sel])
             cells.append(f"{r1:.3f} / {mrr:.3f}")
-        print(f"{name:40} " + " ".join(f"{c:>13}" for c in cells))
+        print(f"{name:44} " + " ".join(f"{c:>13}" for c in cells))
     return 0
 
 

@@ -107,16 +107,15 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     """The top phrases as {"text", "key", "score", "count"}, best first, no phrase inside a better one.
     `corpus` defaults to the shipped table; an empty Corpus() ranks by in-article frequency alone."""
     corpus = default_corpus() if corpus is None else corpus
-    pairs = Counter(candidates(article, index))  # (key, written form) -> occurrences
-    tf: Counter = Counter()
-    for (k, _), n in pairs.items():
-        tf[k] += n
+    found = candidates(article, index)
+    pairs = Counter(found)  # (key, written form) -> occurrences
+    tf = Counter(k for k, _ in found)
     scored = []  # (-score, key): a plain sort puts the best first, ties by key
-    idf, n_docs = corpus.idf, corpus.n_docs
+    idf, known, n_docs = corpus.idf, corpus._idf, corpus.n_docs
     for key, n in tf.items():
         length = key.count(" ") + 1
         if n_docs:
-            weight = idf(key)
+            weight = known.get(key) or idf(key)  # the looked-up IDFs first: no call for a key seen before
         elif length == 1 and n < 2:
             continue  # no document frequencies at all: a lone word must repeat to count
         else:

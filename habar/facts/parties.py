@@ -9,6 +9,7 @@ and group. When a sentence has no such coordination, habar.facts.slots.parties r
 
 from __future__ import annotations
 
+from functools import lru_cache
 from habar.document import Entity
 from habar.facts.lexicon import COORDINATORS, ORG_HEADS, STOP_WORDS
 from habar.facts.slots import PARTY_LABELS, PLACE_NOUNS, case_of
@@ -27,7 +28,11 @@ _HEAD_FORMS = frozenset(set(ORG_HEADS) | {h[:-1] + _VOICING[h[-1]] for h in ORG_
 
 def is_org_head(w: Word) -> bool:
     """An organisation head noun in the nominative (bare or possessive); the surface form decides the case."""
-    low = w.lower
+    return _is_head_form(w.lower)
+
+
+@lru_cache(maxsize=65536)  # asked of every word near a coordinator, for every event sentence
+def _is_head_form(low: str) -> bool:
     return any(low.endswith(p) and low[:len(low) - len(p)] in _HEAD_FORMS for p in _POSSESSIVE)
 
 

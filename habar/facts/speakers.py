@@ -65,8 +65,13 @@ def _owner_start(index: WordIndex, ws: list[Word], i: int) -> int:
 
 
 def person_mentions(index: WordIndex, quoted: list) -> list[Entity]:
-    """Person mentions outside quotes (a name said inside a quote is not who speaks)."""
-    return [e for e in index.article.entities if e.label in SPEAKER_LABELS and not inside(quoted, e.start)]
+    """Person mentions outside quotes (a name said inside a quote is not who speaks). Kept for the last `quoted`
+    list asked about: resolving one role word asks it once per person mention."""
+    seen = index.memo.get("person_mentions")
+    if seen is None or seen[0] is not quoted:
+        seen = index.memo["person_mentions"] = (quoted, [
+            e for e in index.article.entities if e.label in SPEAKER_LABELS and not inside(quoted, e.start)])
+    return list(seen[1])
 
 
 def nearest_person(index: WordIndex, quoted: list, pos: int, fits=None) -> Entity | None:

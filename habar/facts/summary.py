@@ -52,7 +52,7 @@ def summarise(article: Article, facts: list[Fact], phrases: list[dict], size: in
             continue  # a headline or a caption
         low = index.lower[start:end]
         score = 1.0 / (1.0 + i) ** 0.5
-        score += 0.15 * min(3, sum(k in low for k in keys))
+        score += 0.15 * min(3, len([k for k in keys if k in low]))
         score += 0.1 * min(3, len(index.entities_between(start, end)))
         score += 0.1 * index.has_digit(start, end)
         score += 0.25 * any(start <= a < end for a in anchors)  # it carries a fact: who signed, how much

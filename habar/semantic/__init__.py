@@ -28,7 +28,8 @@ from habar.semantic.teacher import Teacher
 
 __all__ = ["embed_queries", "embed_documents", "embed_passages_teacher", "embed_leads", "lead_text", "passages",
            "best_sentence", "index_articles", "search", "combined", "rerank", "vectors_path", "VectorIndex",
-           "StaticModel", "Teacher", "STATIC_MODEL_PATH", "DIM", "RERANK_TOP", "LEAD_WORDS", "STATIC_WEIGHT"]
+           "StaticModel", "Teacher", "STATIC_MODEL_PATH", "DIM", "RERANK_TOP", "LEAD_WORDS", "STATIC_WEIGHT",
+           "LEAD_TOKENS"]
 
 # candidates the teacher re-scores per query (about 500 words for sentence-long passages); on the dev set, with the
 # teacher score alone, R@1 en/ru/ko was 0.96/0.96/0.89 for 10, 0.97/0.98/0.92 for 20, 0.98/0.99/0.93 for 30
@@ -39,6 +40,12 @@ DIM = 384  # multilingual-e5-small; the static model keeps the teacher's space s
 # sentences, 17 words on average, 10% longer than 24), R@1 en/ru/ko with the sentence cut at 20/24/32/whole words:
 # 0.98/1.00/0.96, then 0.99/1.00/0.97 for 24, 32 and whole alike
 LEAD_WORDS = 24
+# optional cap on the teacher tokens of a lead ("query: " and the specials included), None for none: the forward
+# pass costs the same per token and a Kazakh word runs 1.5 to 3 tokens. Measured and left off: at 48, dev R@1
+# en/ru/ko held (0.99/1.00/0.97, as 24 words; 44 gave 0.98/1.00/0.96) and generated 290-word articles ran 46 tokens
+# a lead against 51, +5-8% words/s (bench.semantic_throughput_quiet --lead-tokens 48), but it cut seed 001's lead
+# (51 tokens in 23 words) and "national artificial intelligence cluster investment" then found a sample article first
+LEAD_TOKENS: int | None = None
 # score = lead (teacher) + STATIC_WEIGHT * best passage (static); on the dev set (bench/semantic_search.py) the
 # sum beat the teacher alone for Korean (0.97 against 0.94 R@1), and 0.5 and 1.0 measured alike
 STATIC_WEIGHT = 1.0
@@ -70,9 +77,13 @@ def embed_documents(texts: list[str]) -> np.ndarray:
 
 
 def lead_text(article: Article) -> str:
-    """Title and lead, the first passage, cut to LEAD_WORDS words: what the teacher embeds of a document."""
+    """Title and lead, the first passage, cut to LEAD_WORDS words (and LEAD_TOKENS teacher tokens when set): what
+    the teacher embeds of a document."""
     first = passages(article)[:1]
-    return " ".join(first[0].split()[:LEAD_WORDS]) if first else ""
+    if not first:
+        return ""
+    lead = " ".join(first[0].split()[:LEAD_WORDS])
+    return teacher().cut(lead, LEAD_TOKENS) if LEAD_TOKENS else lead
 
 
 def embed_leads(texts: list[str]) -> np.ndarray:
@@ -159,7 +170,9 @@ def combined(index: VectorIndex, query_vector: np.ndarray, k: int,
         out.append((index.owners[a], float(scores[n]), index.slots[a + slot]))
     texts = {i: passage_text(owner, slot) for i, (owner, _, slot) in enumerate(out[:deep])} if passage_text else {}
     # a best passage that the lead vector already holds whole needs no second reading
-    todo = [i for i, text in texts.items() if len(text.split()) > LEAD_WORDS or out[i][2] > 0]
+    todo = [i for i, text in texts.items()
+            if out[i][2] > 0 or len(text.split()) > LEAD_WORDS
+            or (LEAD_TOKENS and teacher().tokens(" ".join(text.split()[:LEAD_WORDS])) > LEAD_TOKENS)]
     if todo:
         deep_scores = rerank(q, [texts[i] for i in todo])
         for i, t in zip(todo, deep_scores):
