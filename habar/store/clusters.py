@@ -11,7 +11,7 @@ from __future__ import annotations
 from datasketch import MinHash, MinHashLSH
 
 from habar.clean.dedup import CANDIDATE_THRESHOLD, NUM_PERM, THRESHOLD, similarity
-from habar.store.records import sig_values
+from habar.store.compact import sig_values
 from habar.store.store import Store
 
 METHOD = "minhash"

@@ -10,6 +10,9 @@ The row keeps what search reads on every hit apart from the rest, so that a hit 
   its span of `text`, a lemma that is a prefix of the word is kept as its length, and a token's (kind, upos,
   feats) as an index into a frozen table of common tags (habar.store.tagsets). The embedded store leaves the
   facts out: its facts table has them.
+- `title_terms` and `lead_terms` (what the index boosts) are compressed against the title and text, the facts
+  table's args against a frozen dictionary of their keys (habar.store.argcodec), and a MinHash signature keeps
+  16 bits a value (sig_bytes): about 600 bytes an article less than plain text and uint32.
 - `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets). Nor is the
   summary's text (meta["summary"]["text"]), which its sentence offsets give back.
 """
@@ -25,10 +28,11 @@ from itertools import takewhile
 
 import numpy as np
 
-from habar.clean.dedup import NUM_PERM, signature
+from habar.clean.dedup import signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
 from habar.store import codecs
 from habar.store.argcodec import fact_args
+from habar.store.compact import encode_field_terms, sig_bytes
 from habar.store.codecs import pack, unpack
 from habar.text import offsets
 
@@ -213,20 +217,6 @@ def article_text(raw_blob: bytes, changes_blob: bytes | None) -> str:
 
 
 
-def sig_bytes(values: np.ndarray) -> bytes:
-    """A MinHash signature as stored: the low 16 bits of each value, half the bytes of the full 32. Two
-    different shingle sets then share a value by accident once in 65,536, which moves a Jaccard estimate over
-    64 permutations by far less than its own sampling error (1/8 at 0.5)."""
-    return (np.asarray(values, dtype=np.uint64) & 0xFFFF).astype("<u2").tobytes()
-
-
-def sig_values(blob: bytes) -> np.ndarray:
-    """The stored signature as uint64 values, 16-bit in any format (older stores kept all 32 bits)."""
-    if len(blob) == 4 * NUM_PERM:
-        return np.frombuffer(blob, dtype="<u4").astype(np.uint64) & 0xFFFF
-    return np.frombuffer(blob, dtype="<u2").astype(np.uint64)
-
-
 @dataclass(slots=True)
 class Record:
     """One article ready to be written: row values computed in the worker that analysed it."""
@@ -259,6 +249,8 @@ class Record:
     # without the facts, which its facts table holds (habar.store.codecs: about 600 bytes an article less)
     store_terms: bytes = b""
     store_annotations: bytes = b""
+    store_title_terms: bytes | str = ""  # title_terms and lead_terms compressed (encode_field_terms)
+    store_lead_terms: bytes | str = ""
 
 
 def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
@@ -307,6 +299,8 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         # changes that do not explain the text (a step that forgot to record one): the text as stored must be
         # exactly the text analysed, which the annotations' offsets and the blobs' compression depend on
         changes = [[0, len(article.raw), article.text, "replaced"]]
+    title_text = " ".join(t.replace(" ", "") for t in title_terms)
+    lead_text = " ".join(lead_terms(article))
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
@@ -317,8 +311,9 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         meta=pack(strip_meta(article.meta, article.text)),
         terms=codecs.compress(terms), store_terms=codecs.compress(terms, article.text.casefold()),
         spans=encode_spans(article.tokens),
-        title_terms=" ".join(t.replace(" ", "") for t in title_terms),
-        lead_terms=" ".join(lead_terms(article)),
+        title_terms=title_text, lead_terms=lead_text,
+        store_title_terms=encode_field_terms(title_text, article.title, article.text),
+        store_lead_terms=encode_field_terms(lead_text, article.title, article.text),
         annotations=annotations, store_annotations=store_annotations,
         entities=entity_rows(article),
         facts=[(f.kind, f.start, f.end, json.dumps(f.args, ensure_ascii=False)) for f in article.facts],

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from habar.document import Article
 from habar.store import records
 from habar.store.argcodec import args_json, encode_args
+from habar.store.compact import decode_field_terms
 from habar.store.records import Record
 from habar.store.schema import migrate
 
@@ -23,10 +24,14 @@ DB_NAME = "habar.sqlite"
 _COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
             "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms", "lead_terms")
 
+_STORE_FORMS = {"terms": "store_terms", "title_terms": "store_title_terms", "lead_terms": "store_lead_terms"}
+
 
 def _column(rec: Record, name: str):
     """A record's value for a column of `articles`: the terms in the store's own, smaller encoding when given."""
-    return (rec.store_terms or rec.terms) if name == "terms" else getattr(rec, name)
+    if name in _STORE_FORMS:
+        return getattr(rec, _STORE_FORMS[name]) or getattr(rec, name)
+    return getattr(rec, name)
 
 
 class Store:
@@ -179,10 +184,9 @@ class Store:
         article columns (terms decoded to text), then its entities (label, norm, key, mentions) and facts (kind,
         start, end, args JSON)."""
         while True:
-            rows = [(*r[:6], records.decode_terms(r[6], records.article_text(r[10], r[11])), *r[7:10])
-                    for r in self.conn.execute(
-                        "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms, meta, raw, "
-                        "changes FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch))]
+            rows = [self._index_row(r) for r in self.conn.execute(
+                "SELECT rowid, id, rev, source, published, lang, terms, title_terms, lead_terms, meta, raw, "
+                "changes, title FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, batch))]
             if not rows:
                 return
             ents: dict[int, list] = {}
@@ -198,6 +202,12 @@ class Store:
             for r in rows:
                 yield (*r, ents.get(r[0], []), facts.get(r[0], []))
             rev = rows[-1][2]
+
+    @staticmethod
+    def _index_row(r: tuple) -> tuple:
+        text, title = records.article_text(r[10], r[11]), r[12]
+        return (*r[:6], records.decode_terms(r[6], text), decode_field_terms(r[7], title, text),
+                decode_field_terms(r[8], title, text), r[9])
 
     def deleted_since(self, rev: int) -> list[tuple[int, str]]:
         return self.conn.execute("SELECT rev, id FROM deleted WHERE rev > ? ORDER BY rev", (rev,)).fetchall()
