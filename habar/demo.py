@@ -36,7 +36,7 @@ def show_searches(data_dir: Path) -> None:
             print(f"\n$ habar search '{q}'   -> {result['total']} articles")
             for hit in result["hits"]:
                 snippet = unescape(re.sub(r"</?mark>", "*", hit["snippet"]))
-                print(f"  {hit['title'] or hit['id']}  [{hit['source']} {hit['published']}]\n    {snippet[:160]}")
+                print(f"  {hit['headline'] or hit['id']}  [{hit['source']} {hit['published']}]\n    {snippet[:160]}")
     finally:
         searcher.close()
 

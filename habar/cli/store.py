@@ -83,7 +83,7 @@ def _text_hit(rank: int, hit: dict) -> str:
     mark = lambda m: click.style(unescape(m.group(1)), bold=True)  # noqa: E731
     snippet = re.sub(r"<mark>(.*?)</mark>", mark, hit["snippet"])
     score = f"  {hit['score']}" if hit["score"] is not None else ""
-    head = f"{rank}. {hit['title'] or hit['id']}  [{hit['source']} {hit['published']}]{score}"
+    head = f"{rank}. {hit['headline'] or hit['id']}  [{hit['source']} {hit['published']}]{score}"
     about = [f"{k}: {', '.join(hit[k])}" for k in ("entities", "keyphrases") if hit.get(k)]
     tail = "".join(f"\n   {line}" for line in about)
     return f"{head}\n   {unescape(snippet) if '<' not in snippet else snippet}{tail}\n   id: {hit['id']}"

@@ -13,7 +13,7 @@ from habar.pg.query import Compiled, Compiler
 from habar.pg.store import PgStore
 from habar.search.analysis import Analyzer
 from habar.search.search import ENTITY_FACET_HITS, FACET_FIELDS, SORTS, shape_facets
-from habar.search.snippets import matches, snippet
+from habar.search.snippets import headline, matches, snippet
 
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D other readings, C body, B lede, A title
 NORMALIZATION = 1  # rank / (1 + log(document length)): a long article does not win by length alone
@@ -99,8 +99,8 @@ class PgSearcher:
         for article_id, _, value in found:
             title, source, published, lang, body, terms, spans = hit_rows[article_id]
             hits.append({
-                "id": article_id, "title": title, "source": source, "published": published, "lang": lang,
-                "score": round(float(value), 4) if sort == "score" else None,
+                "id": article_id, "title": title, "headline": headline(title, body), "source": source,
+                "published": published, "lang": lang, "score": round(float(value), 4) if sort == "score" else None,
                 "snippet": snippet(body, matches(terms, spans, q.parsed.highlight)),
             })
         out = {"query": text, "total": total, "offset": offset, "hits": hits}

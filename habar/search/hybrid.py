@@ -17,6 +17,7 @@ from html import escape
 import numpy as np
 
 from habar.search.querylang import detect, filters, lexical_applies, words
+from habar.search.snippets import headline
 from habar.search.vectors import light_article
 
 MODES = ("lexical", "semantic", "hybrid")
@@ -212,8 +213,8 @@ def run(searcher, text: str, mode: str | None = None, limit: int = 10, offset: i
         if row is None:
             continue
         title, source, published, lang_, body = row[:5]
-        hit = {"id": article_id, "title": title, "source": source, "published": published, "lang": lang_,
-               "score": round(float(score), 4)}
+        hit = {"id": article_id, "title": title, "headline": headline(title, body), "source": source,
+               "published": published, "lang": lang_, "score": round(float(score), 4)}
         if lang == "kk" and article_id in lex_hits:
             hit["snippet"] = lex_hits[article_id]["snippet"]
         else:

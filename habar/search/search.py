@@ -16,7 +16,7 @@ import tantivy
 from habar.search import query as query_lang
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
-from habar.search.snippets import matches, snippet
+from habar.search.snippets import headline, matches, snippet
 from habar.store import Store
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ class Searcher:
             title, source, published, lang, body, terms, spans = row
             marks = matches(terms, spans, parsed.highlight)
             hits.append({
-                "id": article_id, "title": title, "source": source, "published": published, "lang": lang,
+                "id": article_id, "title": title, "headline": headline(title, body), "source": source,
+                "published": published, "lang": lang,
                 "score": round(score, 4) if sort == "score" else None, "snippet": snippet(body, marks),
             })
         out = {"query": text, "total": result.count, "offset": offset, "hits": hits}

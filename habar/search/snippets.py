@@ -91,3 +91,20 @@ def snippet(text: str, marks: list[tuple[int, int]], width: int = WIDTH) -> str:
     out.append(escape(text[pos:end], quote=False))
     out.append("…" if end < len(text) else "")
     return " ".join("".join(out).split())
+
+
+HEADLINE_CHARS = 90
+
+
+def headline(title: str, text: str) -> str:
+    """What a hit is called: its title, or for an article without one (a scraped page whose first line reads as a
+    lead, seed 000) the start of its text up to the first sentence end, cut at a word within HEADLINE_CHARS."""
+    if title:
+        return title
+    first = " ".join(text[:HEADLINE_CHARS * 3].split())
+    for end in (". ", "! ", "? "):
+        if end in first[:HEADLINE_CHARS]:
+            return first[:first.index(end) + 1]
+    if len(first) <= HEADLINE_CHARS:
+        return first
+    return first[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"

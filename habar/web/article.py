@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Path, Request
 
 from habar.document import Article
+from habar.search.snippets import headline
 from habar.store.records import entity_key
 from habar.web.app import Web, api, render
 from habar.web.errors import WebError
@@ -120,7 +121,8 @@ def article_data(web: Web, article_id: str) -> dict:
                                                              "url": entity_url(e.label, norm)})
         item["mentions"] += 1
     return {
-        "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+        "id": article.id, "title": article.title, "headline": headline(article.title, article.text),
+        "source": article.source, "url": article.url,
         "link": article.url if web_link(article.url) else None,
         "published": article.published, "lang": article.lang,
         "text": article.text, "raw": article.raw, "segments": text_segments(article.text, article.entities),

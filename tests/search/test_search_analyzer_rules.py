@@ -54,3 +54,16 @@ def test_query_word_lemmas(analyzer, word, lemmas):
 def test_document_alternatives(analyzer, word, chosen, others):
     alts = analyzer.alternatives([Token(word, 0, len(word), "word", chosen)])
     assert alts.get("0") == others
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Тақырып", "Мәтін.", "Тақырып"),  # a title is kept as it is
+    ("", "Қысқа сөйлем. Екінші сөйлем.", "Қысқа сөйлем."),  # else the first sentence
+    ("", "Бір  сөз\nекі сөз", "Бір сөз екі сөз"),  # spaces and line breaks folded
+    ("", "Ұзын сөйлем " * 20, "Ұзын сөйлем " * 7 + "Ұзын…"),  # cut at a word within 90 characters
+    ("", "", ""),
+])
+def test_headline_of_a_hit(title, text, expected):
+    from habar.search.snippets import headline
+
+    assert headline(title, text) == expected
