@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from habar.document import Article  # noqa: E402
 from habar.facts.keyphrases import DF_PATH, Corpus  # noqa: E402
+from habar.ner.corpus import read_texts  # noqa: E402
 from habar.options import Options  # noqa: E402
 from habar.steps import default_pipeline  # noqa: E402
 
@@ -32,14 +32,7 @@ STEPS = ["normalise", "segment", "tokenize", "morph", "ner"]
 def kaznerd_sentences(path: Path) -> list[str]:
     if not path.exists():
         raise SystemExit(f"{path} is missing; pass --shared pointing at the shared data folder (with kaznerd/)")
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if line.strip():
-            current.append(line.strip().rsplit(" ", 1)[0])
-        elif current:
-            sentences.append(current)
-            current = []
-    return [re.sub(r" ([,.!?:;»)])", r"\1", re.sub(r"([«(]) ", r"\1", " ".join(s))) for s in sentences]
+    return read_texts(path)
 
 
 def sib_texts(folder: Path) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from habar.ner.corpus import read_texts  # noqa: E402
 from habar.options import Options  # noqa: E402
 from habar.topics import train as T  # noqa: E402
 from habar.topics.features import mean_vectors, teacher_embed  # noqa: E402
@@ -47,15 +47,7 @@ def read_kaznerd(path: Path, limit: int | None) -> list[str]:
     """Sentences of the KazNERD IOB2 file (`token TAG` lines), punctuation re-attached, in a fixed shuffled order."""
     if not path.exists():
         raise SystemExit(f"{path} is missing; pass --shared pointing at the shared data folder (with kaznerd/)")
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if line.strip():
-            current.append(line.strip().rsplit(" ", 1)[0])
-        elif current:
-            sentences.append(current)
-            current = []
-    texts = [re.sub(r" ([,.!?:;»)])", r"\1", re.sub(r"([«(]) ", r"\1", " ".join(s))) for s in sentences]
-    texts = [t for t in texts if len(t.split()) >= MIN_WORDS]
+    texts = [t for t in read_texts(path) if len(t.split()) >= MIN_WORDS]
     order = np.random.default_rng(0).permutation(len(texts))
     return [texts[i] for i in order[:limit]]
 

@@ -17,8 +17,8 @@ from typing import Iterable, Iterator
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
 from habar.export import tally
 from habar.export.sink import open_text
-from habar.ingest.jsonl import article_from_record
-from habar.ingest.source import ReadError, Source, detect_encoding, iter_lines
+from habar.ingest.jsonl import article_from_record, read_lines
+from habar.ingest.source import ReadError, Source
 from habar.options import Options
 from habar.text import offsets
 
@@ -90,16 +90,4 @@ def _parse(src: Source, lineno: int, line: str, encoding: str) -> Article | Read
 
 def read_articles_jsonl(src: Source, options: Options) -> Iterator[Article | ReadError]:
     """Exported articles, one per line, read line by line (memory-bounded)."""
-    n = 0
-    try:
-        encoding = detect_encoding(src, options)
-        for item in iter_lines(src, options, encoding):
-            done = item if isinstance(item, ReadError) else _parse(src, *item, encoding)
-            if done is not None:
-                n += 1
-                yield done
-    except ReadError as exc:  # the file as a whole: empty, binary, undecodable
-        yield exc
-        return
-    if n == 0:
-        yield src.error("no articles in the file (only blank lines); export again or remove the file", "empty")
+    return read_lines(src, options, _parse, "export again or remove the file")

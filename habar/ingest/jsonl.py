@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Iterator
+from typing import Callable, Iterator
 
 from habar.document import Article
 from habar.ingest.source import ReadError, Source, detect_encoding, iter_lines, make_id, read_text
@@ -75,13 +75,15 @@ def _parse_line(src: Source, lineno: int, line: str, fmt: str, encoding: str) ->
     return article_from_record(obj, src, lineno, fmt, encoding)
 
 
-def read_jsonl(src: Source, options: Options) -> Iterator[Article | ReadError]:
-    """One article per line, read line by line (memory-bounded)."""
+def read_lines(src: Source, options: Options, parse: Callable[[Source, int, str, str], Article | ReadError | None],
+               fix_empty: str) -> Iterator[Article | ReadError]:
+    """One record per line, each given to `parse(src, line number, line, encoding)`, read line by line
+    (memory-bounded); `fix_empty` ends the error for a file with no record."""
     n = 0
     try:
         encoding = detect_encoding(src, options)
         for item in iter_lines(src, options, encoding):
-            done = item if isinstance(item, ReadError) else _parse_line(src, *item, "jsonl", encoding)
+            done = item if isinstance(item, ReadError) else parse(src, *item, encoding)
             if done is not None:
                 n += 1
                 yield done
@@ -89,7 +91,15 @@ def read_jsonl(src: Source, options: Options) -> Iterator[Article | ReadError]:
         yield exc
         return
     if n == 0:
-        yield src.error("no articles in the file (only blank lines); add one JSON object per line", "empty")
+        yield src.error(f"no articles in the file (only blank lines); {fix_empty}", "empty")
+
+
+def read_jsonl(src: Source, options: Options) -> Iterator[Article | ReadError]:
+    """One article per line."""
+    def parse(src: Source, lineno: int, line: str, encoding: str) -> Article | ReadError | None:
+        return _parse_line(src, lineno, line, "jsonl", encoding)
+
+    return read_lines(src, options, parse, "add one JSON object per line")
 
 
 def _array_items(text: str) -> Iterator[tuple[int, object]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -42,6 +43,16 @@ def read_conll(path: Path, with_ids: bool = False) -> Iterator[Sentence]:
             tags.append(parts[-1])
     if tokens:
         yield Sentence(sid or f"{path.name}:{n}", tokens, tags)
+
+
+def detokenize(tokens: list[str]) -> str:
+    """A sentence's tokens as text: no space before closing punctuation or after an opening bracket or quote."""
+    return re.sub(r" ([,.!?:;»)])", r"\1", re.sub(r"([«(]) ", r"\1", " ".join(tokens)))
+
+
+def read_texts(path: Path) -> list[str]:
+    """The sentences of a `token TAG` file as text (unlabelled text for training)."""
+    return [detokenize(s.tokens) for s in read_conll(path)]
 
 
 def is_dev(sentence_id: str) -> bool:

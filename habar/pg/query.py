@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from habar.search.analysis import Analyzer, fold
-from habar.search.query import MAX_PHRASE_VARIANTS, Clause, Parsed, QueryError, _is_label, _month_bounds, parse
+from habar.search.query import MAX_PHRASE_VARIANTS, Clause, Parsed, QueryError, _is_label, date_bounds, parse
 from habar.pg.terms import quote
 
 _MENTIONS = "SELECT {what} FROM mentions m JOIN names n ON n.id = m.name WHERE n.key = ANY(%s){label}"
@@ -59,13 +59,7 @@ def _text(words: list[frozenset[str]], title_only: bool) -> _Part:
 
 
 def _date(value: str) -> _Part:
-    lo, sep, hi = value.partition("..")
-    try:
-        start = _month_bounds(lo, False) if lo else None
-        stop = _month_bounds(hi if sep else lo, True) if (hi or not sep) else None
-    except ValueError:
-        raise QueryError(f"date:{value}: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range like "
-                         "date:2019-11..2020-01; fix the date filter") from None
+    start, stop = date_bounds(value)
     conds, args = [], []
     for op, bound in ((">=", start), ("<=", stop)):
         if bound is not None:

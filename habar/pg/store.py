@@ -8,8 +8,6 @@ changed (the web app's caches) and orders `changed_since` for exports.
 
 from __future__ import annotations
 
-import time
-from collections import Counter
 from typing import Iterable, Iterator
 
 import psycopg
@@ -20,14 +18,15 @@ from habar.pg import load
 from habar.pg.compat import Conn, unavailable
 from habar.pg.schema import migrate
 from habar.store import records
+from habar.store.backend import BatchWriter
 from habar.store.records import Record
-from habar.store.store import hit_rows, table_stats
+from habar.store.store import Basics, hit_rows, table_stats
 
 _ARTICLE = ("a.rowid, a.id, a.url, a.title, a.source, a.published, a.lang, a.raw, a.changes, a.meta, a.spans, "
             "a.rev, n.data AS annotations")
 
 
-class PgStore:
+class PgStore(Basics):
     def __init__(self, url: str, create: bool = True):
         self.url = url
         self.conn = Conn(url)
@@ -43,27 +42,9 @@ class PgStore:
     def _exists(self) -> bool:
         return self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "PgStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     # --- state -------------------------------------------------------------------------------------------
-    def state(self, key: str) -> str:
-        return self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()[0]
-
     def rev(self) -> int:
         return self.conn.execute("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM revs").fetchone()[0]
-
-    def epoch(self) -> str:
-        return self.state("epoch")
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def search_index(self) -> str:
         """'rum' or 'gin': which index serves the lemma tsvector (habar.pg.schema.create_search_index)."""
@@ -187,7 +168,7 @@ BATCH = 500  # records per COPY and merge: one transaction each
 BATCH_SECONDS = 2.0  # ...or fewer, when analysis is slow, so that a stopped server or a kill loses little work
 
 
-class PgWriter:
+class PgWriter(BatchWriter):
     """An ingest writer (habar.store.ingest.Writer's add, flush, close and counts). Any number of them may write
     to one database at once, from one machine or many."""
 
@@ -195,21 +176,7 @@ class PgWriter:
         if vectors:
             raise RuntimeError(f"{url}: semantic vectors are kept beside the embedded store only; ingest into "
                                "PostgreSQL with --no-vectors (HABAR_VECTORS=0)")
-        self.store = PgStore(url)
-        self.pending: list[Record] = []
-        self.started = time.monotonic()
-        self.counts: Counter = Counter()
-
-    def add(self, record: Record) -> None:
-        self.pending.append(record)
-        if len(self.pending) >= BATCH or time.monotonic() - self.started > BATCH_SECONDS:
-            self.flush()
-
-    def flush(self, final: bool = False) -> None:
-        if self.pending:
-            self.counts.update(self.store.write(self.pending))
-            self.pending = []
-        self.started = time.monotonic()
+        super().__init__(PgStore(url), BATCH, BATCH_SECONDS)
 
     def close(self) -> None:
         try:

@@ -20,11 +20,11 @@ from typing import Callable, Iterable, Iterator
 from habar.document import Article
 from habar.options import Options
 from habar.scale import shards
-from habar.scale.partitions import SIZE, Partition, partitions, still_to_do
+from habar.scale.partitions import SIZE, Partition, partitions
 from habar.scale.worker import PipelinePlugin, analyse_partition
 from habar.store.backend import is_url, open_store, open_writer
 from habar.store.clusters import update_clusters
-from habar.store.ingest import build_pipeline, drop_learned_boilerplate, signature
+from habar.store.ingest import build_pipeline, drop_learned_boilerplate, signature, still_to_do
 
 log = logging.getLogger(__name__)
 

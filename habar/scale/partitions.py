@@ -10,7 +10,6 @@ articles would shift every boundary after them and rename every shard.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -45,13 +44,3 @@ def partitions(articles: Iterable[Article], analysis: str, size: int = SIZE) -> 
             members, keys = [], []
     if members:
         yield Partition(sha1("\n".join([analysis, *keys])), members)
-
-
-def still_to_do(articles: Iterable[Article], store, analysis: str, counts: Counter) -> Iterator[Article]:
-    """The articles the store does not hold yet as they are (new or changed); the others are counted."""
-    for article in articles:
-        known = store.precheck(article, analysis)
-        if known:
-            counts[known] += 1
-        else:
-            yield article

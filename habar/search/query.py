@@ -109,7 +109,8 @@ def _month_bounds(text: str, end: bool) -> datetime:
     return datetime(y, m, d or calendar.monthrange(y, m)[1], 23, 59, 59)
 
 
-def _date_query(value: str) -> tantivy.Query:
+def date_bounds(value: str) -> tuple[datetime | None, datetime | None]:
+    """The first and last moment of a date: filter (either may be open); QueryError naming the fix."""
     lo, sep, hi = value.partition("..")
     try:
         start = _month_bounds(lo, False) if lo else None
@@ -117,7 +118,11 @@ def _date_query(value: str) -> tantivy.Query:
     except ValueError:
         raise QueryError(f"date:{value}: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range like "
                          "date:2019-11..2020-01; fix the date filter") from None
-    return tantivy.Query.range_query(SCHEMA, "published", tantivy.FieldType.Date, start, stop)
+    return start, stop
+
+
+def _date_query(value: str) -> tantivy.Query:
+    return tantivy.Query.range_query(SCHEMA, "published", tantivy.FieldType.Date, *date_bounds(value))
 
 
 def _is_label(value: str) -> bool:

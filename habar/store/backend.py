@@ -7,6 +7,8 @@ CLI, the web app, the ingest and the Dask loader work the same on either backend
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from pathlib import Path
 
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -52,3 +54,31 @@ def open_writer(db: str | Path, commit_seconds: float | None = None, vectors: bo
     from habar.store.ingest import COMMIT_SECONDS, Writer
 
     return Writer(db, COMMIT_SECONDS if commit_seconds is None else commit_seconds, vectors=vectors)
+
+
+class BatchWriter:
+    """What every ingest writer shares: records are stored `batch` at a time, one transaction each, or sooner when
+    `seconds` have passed since the last batch (slow analysis), so that a kill or a lost server loses little work.
+    Subclasses add what follows a stored batch (`written`) and what a final flush does."""
+
+    def __init__(self, store, batch: int, seconds: float):
+        self.store = store
+        self.batch, self.seconds = batch, seconds
+        self.pending: list = []
+        self.started = time.monotonic()
+        self.counts: Counter = Counter()
+
+    def add(self, record) -> None:
+        self.pending.append(record)
+        if len(self.pending) >= self.batch or time.monotonic() - self.started > self.seconds:
+            self.flush()
+
+    def flush(self, final: bool = False) -> None:
+        if self.pending:
+            self.counts.update(self.store.write(self.pending))
+            self.pending = []
+            self.written()
+        self.started = time.monotonic()
+
+    def written(self) -> None:
+        """After a batch is stored."""

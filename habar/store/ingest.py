@@ -25,7 +25,7 @@ from habar.runtime import tune_gc
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
-from habar.store.backend import open_store, open_writer
+from habar.store.backend import BatchWriter, open_store, open_writer
 from habar.store.clusters import update_clusters
 from habar.store.records import Record, content_key, to_record
 from habar.store.store import Store
@@ -82,11 +82,11 @@ def analyse(article: Article) -> Record | tuple[str, str]:
     return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms, key)
 
 
-class Writer:
+class Writer(BatchWriter):
     """The single writer: store batches, index feeding and commits."""
 
     def __init__(self, data_dir: str | Path, commit_seconds: float = COMMIT_SECONDS, vectors: bool = False):
-        self.store = Store(data_dir)
+        super().__init__(Store(data_dir), BATCH, BATCH_SECONDS)
         self.index = Index(data_dir)
         self.vectors = None
         try:
@@ -101,21 +101,12 @@ class Writer:
             self.vectors = VectorSync(data_dir)
         self.commit_seconds = commit_seconds
         self.last_commit = time.monotonic()
-        self.pending: list[Record] = []
-        self.started = time.monotonic()
-        self.counts: Counter = Counter()
 
-    def add(self, record: Record) -> None:
-        self.pending.append(record)
-        if len(self.pending) >= BATCH or time.monotonic() - self.started > BATCH_SECONDS:
-            self.flush()
+    def written(self) -> None:
+        self.index.sync(self.store)
 
     def flush(self, final: bool = False) -> None:
-        if self.pending:
-            self.counts.update(self.store.write(self.pending))
-            self.pending = []
-            self.index.sync(self.store)
-        self.started = time.monotonic()
+        super().flush(final)
         if final or time.monotonic() - self.last_commit > self.commit_seconds:
             self.index.commit(self.store)
             self.last_commit = time.monotonic()
@@ -150,6 +141,16 @@ def drop_learned_boilerplate(articles: Iterable[Article], chunk: int = LEARN_CHU
             yield drop.run_one(article) or article  # a failure here only means the lines stay
 
 
+def still_to_do(articles: Iterable[Article], store, analysis: str, counts: Counter) -> Iterator[Article]:
+    """The articles the store does not hold yet as they are (new or changed); the others are counted."""
+    for article in articles:
+        known = store.precheck(article, analysis)
+        if known:
+            counts[known] += 1
+        else:
+            yield article
+
+
 def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
            steps: list[str] | None = None, progress: Callable[[Iterator], Iterator] = iter,
            commit_seconds: float = COMMIT_SECONDS) -> Counter:
@@ -166,20 +167,12 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
         writer = open_writer(data_dir, commit_seconds, vectors=options.vectors)
         reader = open_store(data_dir)  # prechecks run in the pool's feeder thread, so they get their own connection
         counts = writer.counts
-
-        def todo() -> Iterator[Article]:
-            for article in articles:
-                known = reader.precheck(article, analysis)
-                if known:
-                    counts[known] += 1
-                else:
-                    yield article
-
+        todo = still_to_do(articles, reader, analysis, counts)
         if pool is None:
             _init(options, steps)
-            results: Iterator = map(analyse, todo())
+            results: Iterator = map(analyse, todo)
         else:
-            results = pool.imap(analyse, todo(), chunksize=4)
+            results = pool.imap(analyse, todo, chunksize=4)
         for result in progress(results):
             if isinstance(result, Record):
                 writer.add(result)

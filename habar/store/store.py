@@ -34,7 +34,31 @@ def _column(rec: Record, name: str):
     return getattr(rec, name)
 
 
-class Store:
+class Basics:
+    """What both store backends do alike over `self.conn` (habar.pg's adapter takes the same SQL)."""
+
+    conn: sqlite3.Connection
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def state(self, key: str) -> str:
+        return self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()[0]
+
+    def epoch(self) -> str:
+        return self.state("epoch")
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+class Store(Basics):
     def __init__(self, data_dir: str | Path, create: bool = True):
         self.dir = Path(data_dir)
         path = self.dir / DB_NAME
@@ -53,27 +77,8 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         migrate(self.conn)
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    # --- state -------------------------------------------------------------------------------------------
-    def state(self, key: str) -> str:
-        return self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()[0]
-
     def rev(self) -> int:
         return int(self.state("rev"))
-
-    def epoch(self) -> str:
-        return self.state("epoch")
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     # --- writing -------------------------------------------------------------------------------------------
     def precheck(self, article: Article, analysis: str) -> str | None:
