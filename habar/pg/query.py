@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from habar.search.analysis import Analyzer, fold
-from habar.search.query import MAX_PHRASE_VARIANTS, Clause, Parsed, QueryError, _is_label, date_bounds, parse
+from habar.search.query import MAX_PHRASE_VARIANTS, Clause, Parsed, _is_label, date_bounds, parse
 from habar.pg.terms import quote
 
 _MENTIONS = "SELECT {what} FROM mentions m JOIN names n ON n.id = m.name WHERE n.key = ANY(%s){label}"

@@ -57,6 +57,18 @@ class Basics:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def precheck(self, article: Article, analysis: str) -> str | None:
+        """'unchanged' or 'duplicate' when analysing the article again would change nothing; else None."""
+        q = "SELECT content_hash, analysis FROM articles WHERE "
+        row = self.conn.execute(q + "id = ?", (article.id,)).fetchone()
+        if row is None and article.url:
+            row = self.conn.execute(q + "url = ? LIMIT 1", (article.url,)).fetchone()
+        if row is not None:
+            return "unchanged" if tuple(row) == (records.content_key(article), records.analysis_key(analysis)) else None
+        same_raw = self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1",
+                                     (records.sha1(article.raw),)).fetchone()
+        return "duplicate" if same_raw else None
+
 
 class Store(Basics):
     def __init__(self, data_dir: str | Path, create: bool = True):
@@ -81,18 +93,6 @@ class Store(Basics):
         return int(self.state("rev"))
 
     # --- writing -------------------------------------------------------------------------------------------
-    def precheck(self, article: Article, analysis: str) -> str | None:
-        """'unchanged' or 'duplicate' when analysing the article again would change nothing; else None."""
-        row = self.conn.execute("SELECT content_hash, analysis FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if row is None and article.url:
-            row = self.conn.execute("SELECT content_hash, analysis FROM articles WHERE url = ?",
-                                    (article.url,)).fetchone()
-        if row is not None:
-            return "unchanged" if tuple(row) == (records.content_key(article), records.analysis_key(analysis)) else None
-        same_raw = self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1",
-                                     (records.sha1(article.raw),)).fetchone()
-        return "duplicate" if same_raw else None
-
     def write(self, batch: Iterable[Record]) -> list[str]:
         """Store a batch in one transaction; one outcome per record: new, updated, unchanged or duplicate."""
         outcomes = []
