@@ -81,11 +81,16 @@ def pct(times: list[float], f: float) -> float:
     return times[min(len(times) - 1, int(f * len(times)))]
 
 
-def start_server() -> tuple[Path, str]:
-    folder = Path(tempfile.mkdtemp(prefix="habar-pg-bench-"))
+def start_server(folder: Path | None = None) -> tuple[Path, str]:
+    """A private server in `folder` (kept: a later run resumes on it) or in a new temporary directory."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="habar-pg-bench-"))
     port = str(random.Random().randrange(20000, 32000))
     out = subprocess.run(["bash", str(SCRIPT), "start", str(folder), port], capture_output=True, text=True, check=True)
     return folder, out.stdout.strip()
+
+
+def stop_server(folder: Path) -> None:
+    subprocess.run(["bash", str(SCRIPT), "stop", str(folder)], check=False)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -143,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         shutil.rmtree(db, ignore_errors=True)
         if folder is not None:
-            subprocess.run(["bash", str(SCRIPT), "stop", str(folder)], check=False)
+            stop_server(folder)
             shutil.rmtree(folder, ignore_errors=True)
 
 

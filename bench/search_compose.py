@@ -147,12 +147,13 @@ def _record(item):
 
 
 def build(db, sentences: list[str], n: int, steps: list[str], workers: int, progress=None,
-          stop_after: float | None = None) -> dict:
+          stop_after: float | None = None, also: tuple[str, ...] = ()) -> dict:
     """Analyse the sentences, compose `n` articles and write them through the ingest Writer; returns timings and
-    `stored`, the articles in the store: fewer than `n` when writing stopped after `stop_after` seconds."""
+    `stored`, the articles in the store: fewer than `n` when writing stopped after `stop_after` seconds.
+    `also`: more stores (a postgresql:// URL) that get the same records in the same pass, each resuming where
+    it stopped, so that backends are compared on identical articles."""
     global _analysed, _alts, _signature
-    from habar.store.backend import open_writer
-    from habar.store.store import Store
+    from habar.store.backend import open_store, open_writer
 
     t0 = time.perf_counter()
     # kept beside the store, not in it (its size is measured): a resumed run (same --db) does not analyse again
@@ -166,28 +167,36 @@ def build(db, sentences: list[str], n: int, steps: list[str], workers: int, prog
         if offsets.apply(s.raw, s.changes) != s.text:  # as habar.store.records.to_record repairs it
             s.changes = [Change(0, len(s.raw), s.text, "replaced")]
     analysed_s = time.perf_counter() - t0
-    with Store(db) as store:
-        have = store.count()
+    targets = (db, *also)
+    haves = []
+    for target in targets:
+        with open_store(target) as store:
+            haves.append(store.count())
+    have = haves[0]
     t1 = time.perf_counter()
-    writer = open_writer(db)
+    writers = [open_writer(target) for target in targets]
     ctx = multiprocessing.get_context("fork")  # the workers inherit the analysed sentences
     with ctx.Pool(workers) as pool:
-        for k, rec in enumerate(pool.imap(_record, plan(n, len(sentences), start=have), chunksize=16)):
-            writer.add(rec)
+        items = pool.imap(_record, plan(n, len(sentences), start=min(haves)), chunksize=16)
+        for k, rec in enumerate(items, start=min(haves)):
+            for writer, had in zip(writers, haves):
+                if k >= had:  # a store that stopped later already has this one (plan order)
+                    writer.add(rec)
             if progress and k % 10000 == 0:
-                progress(f"composed {have + k} of {n} articles, {k / (time.perf_counter() - t1 + 1e-9):.0f}/s")
+                progress(f"composed {k} of {n} articles, {(k - min(haves)) / (time.perf_counter() - t1 + 1e-9):.0f}/s")
             if stop_after and time.perf_counter() - t1 > stop_after:
                 break  # articles are written in plan order, so the store holds the first `stored` of the plan
         pool.terminate()
-    writer.close()
-    with Store(db) as store:
+    for writer in writers:
+        writer.close()
+    with open_store(db) as store:
         stored = store.count()
     written_s = time.perf_counter() - t1
     # near-duplicate clusters are not recomputed: composed articles share no story, and the LSH pass over a
     # million signatures would measure datasketch, not the store
     return {"sentences": len(sentences), "analyse_s": analysed_s, "write_s": written_s, "written": stored - have,
             "stored": stored,
-            "counts": dict(writer.counts)}
+            "counts": dict(writers[0].counts)}
 
 
 def raw_size(sentences: list[str], n: int) -> int:

@@ -1,7 +1,7 @@
 """Search at scale: ingest throughput, store and index size, query latency, peak memory.
 
 `python -m bench.search_scale [--n 1000000] [--compose] [--real 5000] [--workers 2] [--queries 1000]
-[--shared ../shared/data] [--db DIR]` (`make bench-scale`; not part of `make bench` or CI)
+[--shared ../shared/data] [--db DIR] [--pg]` (`make bench-scale`; not part of `make bench` or CI)
 
 The articles are generated at run time from real Kazakh sentences (KazNERD and SIB-200), shuffled into articles of
 10 to 40 sentences, and never written to the repo. Without --compose they all go through the full default
@@ -11,12 +11,14 @@ once by the real pipeline and the articles are composed from those analyses (ben
 how), then written through the real ingest Writer (store and index); ingest throughput with full analysis is then
 measured on `--real` articles analysed whole, in a store of their own, in the same run. Then 1,000 mixed queries
 (words, two-word queries, phrases, exclusions, source/date/entity filters, 2021-Latin words) run with facets and
-snippets, as `habar search` runs them.
+snippets, as `habar search` runs them. With --pg (and --compose), the same composed articles are written into
+PostgreSQL in the same pass, and the same queries run on both backends.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
 import re
@@ -136,6 +138,27 @@ def where_bytes_go(db: Path, articles_count: int) -> str:
             + "; tantivy: " + ", ".join(f"{k} {per(n)}" for k, n in kinds.most_common() if n >= 20 * articles_count))
 
 
+def time_queries(searcher, queries: list[str], label: str) -> None:
+    """Two passes over the queries, top 10 with facets and snippets, as `habar search` runs them."""
+    # pass 1: the analyzer meets most query words for the first time (morphology on cold words);
+    # pass 2: the same queries again, as a long-running service that has seen them answers them
+    # wall time is what a user waits; CPU time (this process: the search runs in the calling thread) is what
+    # the query costs, and it does not grow when other jobs load the machine (PostgreSQL's own CPU is not in it)
+    for rnd in ("first pass", "second pass"):
+        times, cpu, totals = [], [], []
+        for q in queries:
+            t, c = time.perf_counter(), time.process_time()
+            result = searcher.search(q, limit=10)
+            times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+            totals.append(result["total"])
+        p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]  # noqa: E731
+        print(f"queries, {label}{rnd}: {len(queries)} mixed, top 10 with facets and snippets: p50 {p(times, 0.5):.1f} "
+              f"ms, p99 {p(times, 0.99):.1f} ms, mean {statistics.mean(times):.1f} ms (CPU p50 {p(cpu, 0.5):.1f} ms, "
+              f"p99 {p(cpu, 0.99):.1f} ms); {sum(1 for x in totals if x)} of {len(totals)} found something; "
+              f"median hit count {p(totals, 0.5)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     from habar.options import Options
     from habar.search.search import Searcher
@@ -155,6 +178,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --compose: articles ingested with full analysis to measure throughput (0: none)")
     ap.add_argument("--stop-after", type=float, default=None,
                     help="with --compose: stop writing after this many seconds and measure the store as it is")
+    ap.add_argument("--pg", action="store_true",
+                    help="with --compose: write the same articles into PostgreSQL too (a private server kept in "
+                         "DB.pg, started and stopped by scripts/postgres.sh) and run the same queries on it")
     ap.add_argument("--measure-only", action="store_true",
                     help="measure the store at --db as it is (size with --compose, queries); build nothing")
     args = ap.parse_args(argv)
@@ -172,6 +198,12 @@ def main(argv: list[str] | None = None) -> None:
     options = Options(workers=args.workers, progress=False)
     skip = {x for x in args.skip_steps.split(",") if x}
     steps = [st.name for st in default_pipeline(options).steps if st.name not in skip]
+    pg_dir, pg_url = db.parent / f"{db.name}.pg", ""
+    if args.pg:
+        from bench import pg_search
+
+        _, pg_url = pg_search.start_server(pg_dir)
+        atexit.register(pg_search.stop_server, pg_dir)  # stopped by its PID file however the run ends
     if args.measure_only:  # a store built by an earlier run (--db): its size and queries only
         from bench import search_compose
 
@@ -191,7 +223,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"= {args.real / took:.1f} articles/s; steps: {','.join(steps)}", flush=True)
             shutil.rmtree(real_db, ignore_errors=True)
         done = search_compose.build(db, sentences, args.n, steps, args.workers,
-                                    progress=lambda m: print(m, flush=True), stop_after=args.stop_after)
+                                    progress=lambda m: print(m, flush=True), stop_after=args.stop_after,
+                                    also=(pg_url,) if pg_url else ())
         if done["stored"] < args.n:
             print(f"writing stopped after --stop-after {args.stop_after:.0f} s: the store holds the first "
                   f"{done['stored']} of the {args.n} planned articles; every figure below is for those", flush=True)
@@ -220,29 +253,22 @@ def main(argv: list[str] | None = None) -> None:
     with Store(db, create=False) as store:
         print(where_bytes_go(db, store.count()), flush=True)
 
-    searcher = Searcher(db)
     queries = make_queries(sentences, names, args.queries)
-    # pass 1: the analyzer meets most query words for the first time (morphology on cold words);
-    # pass 2: the same queries again, as a long-running service that has seen them answers them
-    # wall time is what a user waits; CPU time (this process: the search runs in the calling thread) is what
-    # the query costs, and it does not grow when other jobs load the machine
-    for label in ("first pass", "second pass"):
-        times, cpu, totals = [], [], []
-        for q in queries:
-            t, c = time.perf_counter(), time.process_time()
-            result = searcher.search(q, limit=10)
-            times.append((time.perf_counter() - t) * 1000)
-            cpu.append((time.process_time() - c) * 1000)
-            totals.append(result["total"])
-        p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]  # noqa: E731
-        print(f"queries, {label}: {len(queries)} mixed, top 10 with facets and snippets: p50 {p(times, 0.5):.1f} ms, "
-              f"p99 {p(times, 0.99):.1f} ms, mean {statistics.mean(times):.1f} ms (CPU p50 {p(cpu, 0.5):.1f} ms, "
-              f"p99 {p(cpu, 0.99):.1f} ms); {sum(1 for x in totals if x)} of {len(totals)} found something; "
-              f"median hit count {p(totals, 0.5)}", flush=True)
+    searcher = Searcher(db)
+    time_queries(searcher, queries, "")
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: main process {me:.0f} MB, largest worker {kids:.0f} MB")
     searcher.close()
+    if pg_url:
+        from habar.pg.search import PgSearcher
+
+        searcher = PgSearcher(pg_url)
+        size = searcher.store.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        print(f"PostgreSQL ({searcher.index_kind.upper()}) with the same articles: {searcher.store.count()} articles, "
+              f"database {size / 1e6:.0f} MB", flush=True)
+        time_queries(searcher, queries, "PostgreSQL, ")
+        searcher.close()
     if args.db is None:
         shutil.rmtree(db, ignore_errors=True)
 
