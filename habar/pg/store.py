@@ -16,7 +16,7 @@ from psycopg.rows import dict_row
 from habar.document import Article
 from habar.pg import load
 from habar.pg.compat import Conn, unavailable
-from habar.pg.schema import migrate
+from habar.pg.schema import defer_search_index, finish_search_index, migrate
 from habar.store import records
 from habar.store.backend import BatchWriter
 from habar.store.records import Record
@@ -165,9 +165,12 @@ class PgWriter(BatchWriter):
             raise RuntimeError(f"{url}: semantic vectors are kept beside the embedded store only; ingest into "
                                "PostgreSQL with --no-vectors (HABAR_VECTORS=0)")
         super().__init__(PgStore(url), BATCH, BATCH_SECONDS)
+        self.deferred = defer_search_index(self.store.conn.raw)  # a first load builds the lemma index at the end
 
     def close(self) -> None:
         try:
             self.flush(final=True)
+            if self.deferred:
+                finish_search_index(self.store.conn.raw)
         finally:
             self.store.close()

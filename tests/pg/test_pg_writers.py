@@ -41,6 +41,14 @@ def stored(url: str) -> tuple[int, int, int]:
         return 0, 0, 0
 
 
+def lemma_index(url: str) -> tuple[bool, bool]:
+    """Whether the lemma index exists, and whether a load has deferred it (habar.pg.schema.defer_search_index)."""
+    with psycopg.connect(url) as conn:
+        exists = conn.execute("SELECT to_regclass('articles_tsv') IS NOT NULL").fetchone()[0]
+        deferred = conn.execute("SELECT 1 FROM state WHERE key = 'search_index_deferred'").fetchone() is not None
+    return exists, deferred
+
+
 def test_two_writers_with_overlapping_inputs(pg_server, tmp_path):
     url = pg_server.database()
     # 0..299 and 150..449 overlap by 150 articles; copy-i (in b) repeat the text of gen-i (in a) under other ids
@@ -53,6 +61,7 @@ def test_two_writers_with_overlapping_inputs(pg_server, tmp_path):
     assert stored(url) == (450, 450, 450)
     assert sum(c["new"] for c in got) == 450
     assert sum(c["unchanged"] + c["duplicate"] for c in got) == 150 + 50
+    assert lemma_index(url) == (True, False)  # the first load deferred it; whichever writer ended last built it
 
 
 def test_server_stopped_mid_ingest_then_resumed(pg_server, tmp_path):
@@ -76,9 +85,11 @@ def test_server_stopped_mid_ingest_then_resumed(pg_server, tmp_path):
     assert last.startswith("habar: postgresql://habar@127.0.0.1:") and "scripts/postgres.sh start" in last, err
     assert "Traceback" not in err
     before = stored(url)[0]
+    assert lemma_index(url) == (False, True)  # the interrupted first load never built its deferred index
     proc = ingest(path, url)
     _, err = proc.communicate(timeout=240)
     assert proc.returncode == 0, err
     got = counts(err)
     assert stored(url) == (1200, 1200, 1200)
     assert got["new"] == 1200 - before and got["unchanged"] == before
+    assert lemma_index(url) == (True, False)  # ...the resumed one did
