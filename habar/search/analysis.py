@@ -131,14 +131,22 @@ class Analyzer:
         if morph is None:
             return {}
         out = {}
-        readings = self._doc_readings
+        others = self._other_lemmas
         for i, t in enumerate(tokens):
             if t.kind == "word":
-                lemmas = readings(t.text)
-                chosen = fold(t.lemma or t.text)
-                if len(lemmas) > 1 or (lemmas and chosen not in lemmas):
-                    out[str(i)] = sorted(lemmas - {chosen})
+                found = others(t.text, t.lemma)
+                if found:
+                    out[str(i)] = list(found)
         return out
+
+    @lru_cache(maxsize=200_000)
+    def _other_lemmas(self, word: str, lemma: str | None) -> tuple[str, ...]:
+        """The word's lemmas besides the chosen one, sorted; cached, as a word and its lemma recur in a corpus."""
+        lemmas = self._doc_readings(word)
+        chosen = fold(lemma or word)
+        if len(lemmas) > 1 or (lemmas and chosen not in lemmas):
+            return tuple(sorted(lemmas - {chosen}))
+        return ()
 
     @lru_cache(maxsize=200_000)
     def _doc_readings(self, word: str) -> frozenset[str]:
