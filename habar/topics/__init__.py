@@ -1,8 +1,9 @@
 """Topic of an article: the SIB-200 label set (trained model in habar/data/topics) plus user labels from seeds.
 
-The model is a cascade (habar/topics/model.py): a sum of cached per-word scores, well under a millisecond per article
-once its words have been seen and distilled from a slower e5 model (habar/topics/train.py), and, for the articles it
-is unsure of, the e5 model itself on the title and lead (160 characters, so ~70 ms whatever the length).
+The model is a cascade (habar/topics/model.py): a sum of cached per-word scores over the article's title and first
+100 tokens, distilled from a slower e5 model (habar/topics/train.py; ~0.4 ms per article once its words have been
+seen, ~0.1 ms more per word seen for the first time), and, for the short texts it is unsure of, the e5 model itself on
+the title and lead (160 characters, so ~70 ms whatever the length).
 
 `article.meta["topic"] = {"label", "score", "source"}`; source is "sib200" or "seeds".
 """

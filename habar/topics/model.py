@@ -1,7 +1,8 @@
 """The shipped topic model: naive Bayes over word features plus a logistic regression over static embeddings.
 
 Both parts are distilled from a slow teacher (e5 regression + naive Bayes, see habar/topics/train.py) and both are
-sums over words, so an article costs one cached look-up per word:
+sums over words, so an article costs one look-up per word in a table of per-word rows (habar/topics/cache.py), and
+only its head is read (features.head_words: the title and first 100 tokens, where news states its topic):
 - naive Bayes adds each distinct word's feature log-likelihoods; long articles are scaled down to the feature count of
   a training sentence so that one article does not out-shout the regression;
 - the regression is linear in the weighted mean of the static embedder's unit vectors, so each unit's class scores
@@ -13,22 +14,23 @@ Where that fast model is unsure (its top probability under `E5Head.threshold`), 
 title and lead (features.lead: 160 characters, so the cost does not grow with the article) and a logistic regression
 over that vector is blended in. About 40% of SIB-200 sentences take this path, and two thirds of multi-paragraph news
 articles (a mix of topics makes the fast model less sure); it lifts 5-fold accuracy from 0.78 to 0.83
-(scripts/train_topics.py prints both), at ~70 ms of e5 CPU time per article that takes it.
+(scripts/train_topics.py prints both), at ~70 ms of e5 CPU time per article that takes it. By default only texts of
+up to 50 words may take it (habar.topics.SHORT_WORDS, the topic_e5 setting).
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from habar.topics.features import lead, static_model, teacher_embed, token_units, word_features, words
+from habar.topics.cache import ScoreCache, segment_sums
+from habar.topics.features import head_words, lead, static_model, teacher_embed, token_units, word_parts, words
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "topics"
-CACHE_LIMIT = 200_000  # cached words and tokens each, per process: ~50 MB at most on endless streams of new words
 
 
 def static_check() -> str:
@@ -69,49 +71,49 @@ class TopicModel:
     nb_weight: float
     check: str  # static_check() at training time
     head: E5Head | None = None
-    _words: dict = field(default_factory=dict, repr=False)
-    _tokens: dict = field(default_factory=dict, repr=False)
 
-    def _word(self, word: str) -> tuple[int, np.ndarray]:
-        hit = self._words.get(word)
-        if hit is None:
-            ids = [self.vocab[f] for f in word_features(word) if f in self.vocab]
-            hit = (len(ids), self.log_likelihood[:, ids].sum(axis=1))
-            if len(self._words) < CACHE_LIMIT:
-                self._words[word] = hit
-        return hit
+    def __post_init__(self) -> None:
+        self._ll_rows = np.ascontiguousarray(self.log_likelihood.T)  # feature -> its row of class log-likelihoods
+        # the vocabulary split by kind, so a new word's features are looked up without building "w:"/"c:" strings
+        self._prefix_ids = {f[2:]: i for f, i in self.vocab.items() if f.startswith("w:")}
+        self._gram_ids = {f[2:]: i for f, i in self.vocab.items() if f.startswith("c:")}
+        k = len(self.log_prior)
+        self._words = ScoreCache(k + 1, self._word_rows)  # [feature count, class log-likelihood sums]
+        self._tokens = ScoreCache(k + 1, self._token_rows)  # [sum of unit weights, weighted sum of unit scores]
 
-    def _token(self, token: str) -> np.ndarray:
-        """[sum of unit weights, weighted sum of unit scores...] for one whitespace token."""
-        hit = self._tokens.get(token)
-        if hit is None:
-            rows = np.array(token_units(token), dtype=np.int64)
-            w = static_model().weights[rows]
-            empty = np.zeros(len(self.labels) + 1)
-            hit = np.concatenate([[w.sum()], w @ self.unit_scores[rows]]) if len(rows) else empty
-            if len(self._tokens) < CACHE_LIMIT:
-                self._tokens[token] = hit
-        return hit
+    def _word_rows(self, batch: list[str]) -> np.ndarray:
+        prefix_id, gram_id = self._prefix_ids.get, self._gram_ids.get
+        ids = []
+        for word in batch:
+            prefix, grams = word_parts(word)
+            ids.append([i for i in (prefix_id(prefix), *map(gram_id, grams)) if i is not None])
+        lengths = [len(i) for i in ids]
+        sums = segment_sums(lengths, self._ll_rows[[f for i in ids for f in i]])
+        return np.column_stack([lengths, sums])
+
+    def _token_rows(self, batch: list[str]) -> np.ndarray:
+        embedder = static_model()
+        units = [token_units(t, embedder) for t in batch]
+        rows = np.fromiter((r for u in units for r in u), dtype=np.int64)
+        w = embedder.weights[rows]
+        values = np.column_stack([w, w[:, None] * self.unit_scores[rows]])
+        return segment_sums([len(u) for u in units], values)
 
     def nb_scores(self, texts: list[str]) -> np.ndarray:
         out = np.tile(self.log_prior, (len(texts), 1))
         for i, text in enumerate(texts):
-            hits = [self._word(w) for w in words(text)]
-            n = sum(h[0] for h in hits)
-            if n:
-                out[i] += np.sum([h[1] for h in hits], axis=0) * (self.mean_features / max(n, self.mean_features))
+            s = self._words.total(words(text))
+            if s[0]:
+                out[i] += s[1:] * (self.mean_features / max(s[0], self.mean_features))
         return out
 
     def lr_log_proba(self, texts: list[str]) -> np.ndarray:
         z = np.tile(self.bias, (len(texts), 1))
         for i, text in enumerate(texts):
-            tokens = text.split()
-            if tokens:
-                s = np.sum([self._token(t) for t in tokens], axis=0)
-                if s[0] > 0:
-                    z[i] += s[1:] / s[0]
-        z -= z.max(axis=1, keepdims=True)
-        return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+            s = self._tokens.total(text.split())
+            if s[0] > 0:
+                z[i] += s[1:] / s[0]
+        return log_softmax(z)
 
     def mix(self, nb: np.ndarray, lr: np.ndarray) -> np.ndarray:
         z = self.nb_weight * nb / self.temperature + (1 - self.nb_weight) * lr
@@ -119,7 +121,9 @@ class TopicModel:
         return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
 
     def scores(self, texts: list[str]) -> np.ndarray:
-        return self.mix(self.nb_scores(texts), self.lr_log_proba(texts))
+        """Fast-model class probabilities of each text's head (features.head_words: an article's title and lead)."""
+        heads = [head_words(t) for t in texts]
+        return self.mix(self.nb_scores(heads), self.lr_log_proba(heads))
 
     def unsure(self, p: np.ndarray) -> np.ndarray:
         """Rows of fast-model probabilities that the e5 head would re-score."""
