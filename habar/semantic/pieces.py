@@ -55,6 +55,7 @@ class Pieces:
         n_norm, nm_bytes = struct.unpack_from("<iI", data, pos)
         pos += 8
         self.norm = self._read_norm(data[pos : pos + nm_bytes], n_norm)
+        self.tensors_at = pos + nm_bytes  # the model's tensor directory follows (habar.semantic.encoder)
         self.ids = {t: i for i, t in enumerate(self.texts) if t and i != self.unk}
         self.max_len = max(len(t) for t in self.texts)
         self.unk_score = float(self.scores.min()) - 10.0
