@@ -74,7 +74,10 @@ def to_parquet(records: list[Record]) -> bytes:
 
 def from_parquet(path: Path) -> list[Record]:
     """The Records of a shard, as the local ingest would hand them to the writer."""
-    table = pq.read_table(path, columns=[*_STRING_FIELDS, *_BINARY_FIELDS, "length", "quality", "names", "facts"])
+    # a shard from an older habar lacks the Record fields added since; they have defaults
+    have = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[c for c in (*_STRING_FIELDS, *_BINARY_FIELDS, "length", "quality", "names",
+                                                     "facts") if c in have])
     out = []
     for row in table.to_pylist():
         names = [(n["label"], n["norm"], n["key"], n["mentions"], n["first"]) for n in row.pop("names")]

@@ -145,10 +145,8 @@ def _about(store, article_id: str) -> tuple[list[str], list[str]]:
         "SELECT e.label, e.norm FROM entities e JOIN articles a ON a.rowid = e.article WHERE a.id = ? "
         "ORDER BY e.mentions DESC", (article_id,)).fetchall()
     names = list(dict.fromkeys(norm for label, norm in rows if label not in VALUE_TYPES))[:HIT_ENTITIES]
-    from habar.store import records
-
-    meta = store.conn.execute("SELECT meta FROM articles WHERE id = ?", (article_id,)).fetchone()
-    phrases = records.unpack(meta[0]).get("keyphrases", []) if meta else []
+    meta = store.article_meta(article_id)  # either backend, any stored format (the embedded store's needs the raw)
+    phrases = meta.get("keyphrases", []) if meta else []
     texts = [p["text"] if isinstance(p, dict) else str(p) for p in phrases][:HIT_KEYPHRASES]
     return names, texts
 

@@ -6,7 +6,7 @@ so blobs written by an older habar still decode. What each format saves, per art
 - terms: deflate primed with the article's case-folded text as a preset dictionary (zlib `zdict`). A lemma is
   mostly a stretch of the word it came from, which the compressor then finds in the dictionary: 1,128 -> 628.
 - spans: the same start/end deltas as before, in the narrowest integer type that holds them (uint8 for nearly
-  every article: tokens are short and one space apart): 340 -> 250.
+  every article: tokens are short and one space apart): 340 -> 250; all gaps before all lengths: -> 225.
 - annotations: (kind, upos, feats) as ids into a shared frozen table of tags (habar.store.tagsets), lemmas as a prefix
   length of the word (or of the case-folded word) when they are one, entity offsets as deltas, facts left out
   (the store's facts table has them), the whole primed with the text: 2,576 -> about 1,000.
@@ -24,7 +24,8 @@ from habar.store.tagsets import CURRENT, TAGSETS
 LEVEL = 6  # zlib: level 6 is within a few % of level 9 on Kazakh news and about twice as fast
 PRIMED = b"\x01"  # format byte: deflate with the article text as preset dictionary
 _WINDOW = 32768  # zlib uses at most the last 32 KiB of a preset dictionary
-_SPAN_TYPES = {1: np.uint8, 2: np.uint16, 4: np.int32}  # format byte = bytes per value
+_SPAN_TYPES = {1: np.uint8, 2: np.uint16, 4: np.int32}  # format byte = bytes per value (| SPLIT)
+SPLIT = 0x10
 _TAG_INDEX = {n: {t: i for i, t in enumerate(table)} for n, table in TAGSETS.items()}
 
 
@@ -59,20 +60,29 @@ def unpack(blob: bytes, primer: str | None = None):
 
 # --- spans: token (start, end) pairs ------------------------------------------------------------------------------
 def encode_spans(flat: np.ndarray) -> bytes:
-    """`flat`: start, end, start, end... as int64. Stored as their deltas (gap before a token, its length)."""
+    """`flat`: start, end, start, end... as int64. Stored as their deltas (gap before a token, its length): all
+    the gaps, then all the lengths (format byte SPLIT + width), which deflate packs 10% tighter than the pairs
+    interleaved (format byte = width, the previous layout, still read)."""
     deltas = np.diff(flat, prepend=0)
     for width, dtype in _SPAN_TYPES.items():
         info = np.iinfo(dtype)
         if not len(deltas) or (deltas.min() >= info.min and deltas.max() <= info.max):
-            return bytes([width]) + zlib.compress(deltas.astype(dtype).tobytes(), 9)
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            body = np.concatenate([deltas[0::2], deltas[1::2]]).astype(dtype).tobytes()
+            return bytes([SPLIT | width]) + c.compress(body) + c.flush()
     raise ValueError(f"token offsets beyond int32 ({deltas.max()}); an article of over 2 GB cannot be stored")
 
 
 def decode_spans(blob: bytes) -> np.ndarray:
     """An (n, 2) int64 array of token (start, end)."""
-    dtype = _SPAN_TYPES.get(blob[0]) if blob[:1] != b"\x78" else None
-    body = blob[1:] if dtype is not None else blob
-    values = np.frombuffer(zlib.decompress(body), dtype=dtype or np.int32)
+    if blob[:1] == b"\x78":  # the first format: a zlib stream of int32 pairs
+        return np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=np.int32), dtype=np.int64).reshape(-1, 2)
+    if blob[0] & SPLIT:
+        d = zlib.decompressobj(-15)
+        values = np.frombuffer(d.decompress(blob[1:]) + d.flush(), dtype=_SPAN_TYPES[blob[0] & ~SPLIT])
+        values = values.reshape(2, -1).T  # gaps and lengths back into (gap, length) pairs
+    else:
+        values = np.frombuffer(zlib.decompress(blob[1:]), dtype=_SPAN_TYPES[blob[0]])
     return np.cumsum(values, dtype=np.int64).reshape(-1, 2)
 
 

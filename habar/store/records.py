@@ -9,10 +9,13 @@ The row keeps what search reads on every hit apart from the rest, so that a hit 
   compress several times better than a list of objects; a token's or entity's text is left out when it equals
   its span of `text`, a lemma that is a prefix of the word is kept as its length, and a token's (kind, upos,
   feats) as an index into a frozen table of common tags (habar.store.tagsets). The embedded store leaves the
-  facts out: its facts table has them.
+  facts out (its facts table has them) and keeps format 3: a lemma only where the token's line of `terms` does
+  not imply it (habar.store.compact.implied_lemma: about one an article), entity labels by number.
+- `meta`: the embedded store compresses it against the raw text and a dictionary of its keys (compact.encode_meta).
 - `title_terms` and `lead_terms` (what the index boosts) are compressed against the title and text, the facts
   table's args against a frozen dictionary of their keys (habar.store.argcodec), and a MinHash signature keeps
   16 bits a value (sig_bytes): about 600 bytes an article less than plain text and uint32.
+- `raw` is deflated in KZ-1048, one byte a Kazakh letter (habar.store.text8), as are the embedded store's terms.
 - `text` is not stored: it is `raw` with the recorded `changes` applied (habar.text.offsets). Nor is the
   summary's text (meta["summary"]["text"]), which its sentence offsets give back.
 """
@@ -22,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zlib
 from dataclasses import dataclass, fields
 from itertools import takewhile
 
@@ -30,15 +32,21 @@ import numpy as np
 
 from habar.clean.dedup import signature
 from habar.document import Article, Change, Entity, Fact, Sentence, Token
-from habar.store import codecs
+from habar.store import codecs, text8
 from habar.store.argcodec import fact_args
-from habar.store.compact import encode_field_terms, sig_bytes
-from habar.store.codecs import pack, unpack
+from habar.store.codecs import pack
+from habar.store.compact import (decode_meta, encode_field_terms, encode_meta, implied_lemma, label_codes, labels_of,
+                                 lemma_exceptions, sig_bytes)
 from habar.text import offsets
 
 _SPACE = re.compile(r"\s+")
-_LEVEL = codecs.LEVEL
 _ENTITY_COLS = ("text", "label", "start", "end", "norm", "value", "group")
+
+
+def unpack(blob, primer: str | None = None):
+    """A packed blob's value (codecs.unpack). A value already decoded passes through: Store.changed_since gives
+    the index an article's meta decoded (the embedded store's needs the raw text: compact.decode_meta)."""
+    return blob if isinstance(blob, dict) else codecs.unpack(blob, primer)
 
 
 def sha1(text: str) -> str:
@@ -79,12 +87,12 @@ def terms_text(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
 
 def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = "") -> bytes:
     """Compressed against `text` (the article's clean text) when given: decode with the same text."""
-    return codecs.compress(terms_text(tokens, alts), text.casefold())
+    return text8.compress_text(terms_text(tokens, alts).decode(), text.casefold())
 
 
 def decode_terms(blob: bytes, text: str | None = None) -> str:
     """The terms text: "\\n" + one line per token + "\\n". `text`: the article's clean text."""
-    return codecs.decompress(blob, None if text is None else text.casefold()).decode()
+    return text8.decompress_text(blob, None if text is None else text.casefold())
 
 
 def encode_spans(tokens: list[Token]) -> bytes:
@@ -113,48 +121,69 @@ def encode_annotations(article: Article, facts: bool = True) -> bytes:
     return annotation_blobs(article)[0 if facts else 1]
 
 
-def annotation_blobs(article: Article) -> tuple[bytes, bytes]:
-    """The annotations with the facts and without them, from one encoding of the rest."""
-    core = _annotations_json(article)
+def annotation_blobs(article: Article, terms: bytes | None = None) -> tuple[bytes, bytes]:
+    """The annotations with the facts (format 2: decodes alone) and without them (the embedded store's form:
+    format 3 when `terms`, the article's terms text, is given; it then decodes with that terms text)."""
     facts = json.dumps([{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
                        ensure_ascii=False, separators=(",", ":")).encode()
-    return (codecs.compress(core[:-1] + b',"facts":' + facts + b"}", article.text),
-            codecs.compress(core, article.text))
+    lines = terms.decode()[1:-1].split("\n") if terms is not None else []
+    # one line per token, or the lemmas cannot be told from it (a term with a newline is a changed line)
+    full, store = _annotations_json(article, lines if len(lines) == len(article.tokens) else None)
+    return (codecs.compress(full[:-1] + b',"facts":' + facts + b"}", article.text),
+            codecs.compress(store or full, article.text))
 
 
-def _annotations_json(article: Article) -> bytes:
+def _dumps(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _annotations_json(article: Article, lines: list[str] | None = None) -> tuple[bytes, bytes | None]:
+    """Format 2, and with `lines` (the terms text's, one per token) format 3 too: lemmas only where the line does
+    not imply them (compact.implied_lemma), entity labels by number (compact.ENTITY_LABELS). What both have is
+    built and serialised once."""
     text = article.text
     toks = article.tokens
     tags, tag_ids = codecs.tag_ids([(t.kind, t.upos, t.feats) for t in toks])
-    words = {i: t.text for i, t in enumerate(toks) if t.text != text[t.start:t.end]}  # rare: repaired tokens
+    words = {str(i): t.text for i, t in enumerate(toks) if t.text != text[t.start:t.end]}  # rare: repaired tokens
     ents = _columns(article.entities, _ENTITY_COLS)
     ents["text"] = [None if e.text == text[e.start:e.end] else e.text for e in article.entities]
     ents["norm"] = [None if e.norm == e.text else e.norm for e in article.entities]
     ents["end"] = [e.end - e.start for e in article.entities]  # lengths
     ents["start"] = codecs.deltas(ents["start"])
     flat = [x for s in article.sentences for x in (s.start, s.end)]
-    data = {
-        "v": 2,
-        "sentences": codecs.deltas(flat),
-        "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
-        "words": {str(i): w for i, w in words.items()},
-        "lemma": [codecs.lemma_code(t.text, t.lemma) for t in toks],
-        "entities": ents,
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    common = _dumps({"sentences": codecs.deltas(flat), "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
+                     "words": words})[1:-1]
+    full = (b'{"v":2,' + common + b',"lemma":' + _dumps([codecs.lemma_code(t.text, t.lemma) for t in toks])
+            + b',"entities":' + _dumps(ents) + b"}")
+    if lines is None:
+        return full, None
+    ents["label"] = label_codes(ents["label"])
+    store = (b'{"v":3,' + common + b',"lemmas":' + _dumps(lemma_exceptions(toks, lines))
+             + b',"entities":' + _dumps(ents) + b"}")
+    return full, store
 
 
-def _decode_v2(data: dict, text: str, spans: list) -> tuple[list, list, list]:
+def _decode_v2(data: dict, text: str, spans: list, lines: list[str] | None = None) -> tuple[list, list, list]:
+    """Format 2, or format 3 with `lines`: the article's terms text, one line per token."""
     flat = codecs.undeltas(data["sentences"])
     sentences = [Sentence(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
     tags = codecs.tags_of(data["tag"], data["tags"], data.get("tagset"))
     words = data["words"]
     tokens = []
-    for i, ((kind, upos, feats), code, (s, e)) in enumerate(zip(tags, data["lemma"], spans)):
+    lemmas = data.get("lemmas", {})
+    codes = data["lemma"] if lines is None else lines
+    for i, ((kind, upos, feats), code, (s, e)) in enumerate(zip(tags, codes, spans)):
         word = words.get(str(i)) if words else None
         word = text[s:e] if word is None else word
-        tokens.append(Token(word, s, e, kind, codecs.lemma_of(word, code), upos, feats))
+        if lines is None:
+            lemma = codecs.lemma_of(word, code)
+        else:
+            lemma = lemmas.get(str(i))
+            lemma = implied_lemma(word, upos, code.split("|", 1)[0]) if lemma is None else lemma
+        tokens.append(Token(word, s, e, kind, lemma, upos, feats))
     cols = data["entities"]
+    if lines is not None:
+        cols["label"] = labels_of(cols["label"])
     cols["start"] = codecs.undeltas(cols["start"])
     cols["end"] = [s + n for s, n in zip(cols["start"], cols["end"])]
     return sentences, tokens, _rows(cols, Entity, 0)
@@ -192,12 +221,16 @@ def restore_meta(meta: dict, text: str) -> dict:
 def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) -> Article:
     """The Article of a store row (a mapping with the article columns and the three annotation blobs). `facts`:
     the article's rows of the facts table, (kind, start, end, stored args: see `fact_args`); the first format kept them inside."""
-    raw = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
+    raw = text8.decompress_text(row["raw"])
     changes = [Change(*c) for c in unpack(row["changes"])] if row["changes"] else []
     text = offsets.apply(raw, changes)
     data = unpack(row["annotations"], text)
     spans = decode_spans(row["spans"]).tolist()
-    sentences, tokens, ents = (_decode_v2 if data.get("v") == 2 else _decode_v1)(data, text, spans)
+    if data.get("v") == 3:  # the embedded store's form: the lemmas come with the terms text
+        lines = decode_terms(row["terms"], text)[1:-1].split("\n")
+        sentences, tokens, ents = _decode_v2(data, text, spans, lines)
+    else:
+        sentences, tokens, ents = (_decode_v2 if data.get("v") == 2 else _decode_v1)(data, text, spans)
     for e in ents:
         e.text = e.text if e.text is not None else text[e.start:e.end]
         e.norm = e.norm if e.norm is not None else e.text
@@ -207,13 +240,17 @@ def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) ->
         found = [Fact(kind, start, end, fact_args(args)) for kind, start, end, args in facts or ()]
     return Article(
         id=row["id"], raw=raw, text=text, title=row["title"], source=row["source"], url=row["url"],
-        published=row["published"], lang=row["lang"], meta=restore_meta(unpack(row["meta"]), text),
+        published=row["published"], lang=row["lang"], meta=restore_meta(decode_meta(row["meta"], raw), text),
         sentences=sentences, tokens=tokens, entities=ents, facts=found, changes=changes)
 
 
 def article_text(raw_blob: bytes, changes_blob: bytes | None) -> str:
-    raw = zlib.decompress(raw_blob).decode("utf-8", "surrogatepass")
-    return offsets.apply(raw, [Change(*c) for c in unpack(changes_blob)]) if changes_blob else raw
+    return raw_and_text(raw_blob, changes_blob)[1]
+
+
+def raw_and_text(raw_blob: bytes, changes_blob: bytes | None) -> tuple[str, str]:
+    raw = text8.decompress_text(raw_blob)
+    return raw, offsets.apply(raw, [Change(*c) for c in unpack(changes_blob)]) if changes_blob else raw
 
 
 
@@ -251,6 +288,7 @@ class Record:
     store_annotations: bytes = b""
     store_title_terms: bytes | str = ""  # title_terms and lead_terms compressed (encode_field_terms)
     store_lead_terms: bytes | str = ""
+    store_meta: bytes = b""  # meta compressed against the raw text (compact.encode_meta)
 
 
 def entity_rows(article: Article) -> list[tuple[str, str, str, int, int]]:
@@ -294,22 +332,23 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         article.tokens = fallback_tokens(article.text)
     changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
     terms = terms_text(article.tokens, alts or {})
-    annotations, store_annotations = annotation_blobs(article)
+    annotations, store_annotations = annotation_blobs(article, terms)
     if article.text != (offsets.apply(article.raw, article.changes) if changes else article.raw):
         # changes that do not explain the text (a step that forgot to record one): the text as stored must be
         # exactly the text analysed, which the annotations' offsets and the blobs' compression depend on
         changes = [[0, len(article.raw), article.text, "replaced"]]
     title_text = " ".join(t.replace(" ", "") for t in title_terms)
     lead_text = " ".join(lead_terms(article))
+    meta = strip_meta(article.meta, article.text)
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
         raw_hash=sha1(article.raw), content_hash=content_hash or content_key(article), text_hash=text_key(article.text),
         analysis=analysis_key(analysis),
-        raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), _LEVEL),
+        raw=text8.compress_text(article.raw),
         changes=pack(changes) if changes else None,
-        meta=pack(strip_meta(article.meta, article.text)),
-        terms=codecs.compress(terms), store_terms=codecs.compress(terms, article.text.casefold()),
+        meta=pack(meta), store_meta=encode_meta(meta, article.raw),
+        terms=codecs.compress(terms), store_terms=text8.compress_text(terms.decode(), article.text.casefold()),
         spans=encode_spans(article.tokens),
         title_terms=title_text, lead_terms=lead_text,
         store_title_terms=encode_field_terms(title_text, article.title, article.text),

@@ -15,16 +15,23 @@ from typing import Iterable, Iterator
 from habar.document import Article
 from habar.store import records
 from habar.store.argcodec import args_json, encode_args
-from habar.store.compact import decode_field_terms
+from habar.store.compact import decode_field_terms, decode_meta
 from habar.store.records import Record
 from habar.store.schema import migrate
 
 DB_NAME = "habar.sqlite"
 
 _COLUMNS = ("id", "url", "title", "source", "published", "lang", "raw_hash", "content_hash", "text_hash",
-            "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms", "lead_terms")
+            "analysis", "raw", "changes", "meta", "terms", "spans", "title_terms", "lead_terms", "annotations")
 
-_STORE_FORMS = {"terms": "store_terms", "title_terms": "store_title_terms", "lead_terms": "store_lead_terms"}
+_STORE_FORMS = {"terms": "store_terms", "title_terms": "store_title_terms", "lead_terms": "store_lead_terms",
+                "meta": "store_meta", "annotations": "store_annotations"}
+
+# what decode_article reads; the annotations from the article's row, or from the annotations table for rows
+# written before schema 3
+_ARTICLE = ("SELECT a.rowid, a.id, a.url, a.title, a.source, a.published, a.lang, a.raw, a.changes, a.meta, a.terms, "
+            "a.spans, a.rev, coalesce(a.annotations, n.data) AS annotations "
+            "FROM articles a LEFT JOIN annotations n ON n.article = a.rowid ")
 
 
 def _column(rec: Record, name: str):
@@ -57,12 +64,21 @@ class Basics:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def article_meta(self, article_id: str) -> dict | None:
+        """An article's meta (keyphrases, summary, topic, quality...) in any stored format; None if unknown."""
+        row = self.conn.execute("SELECT meta, raw, changes FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        raw, text = records.raw_and_text(row[1], row[2])
+        return records.restore_meta(decode_meta(bytes(row[0]), raw), text)
+
     def precheck(self, article: Article, analysis: str) -> str | None:
         """'unchanged' or 'duplicate' when analysing the article again would change nothing; else None."""
         q = "SELECT content_hash, analysis FROM articles WHERE "
         row = self.conn.execute(q + "id = ?", (article.id,)).fetchone()
         if row is None and article.url:
-            row = self.conn.execute(q + "url = ? LIMIT 1", (article.url,)).fetchone()
+            # "url != ''" lets SQLite use the partial index articles_url; without it every lookup scans the table
+            row = self.conn.execute(q + "url = ? AND url != '' LIMIT 1", (article.url,)).fetchone()
         if row is not None:
             return "unchanged" if tuple(row) == (records.content_key(article), records.analysis_key(analysis)) else None
         same_raw = self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1",
@@ -117,7 +133,7 @@ class Store(Basics):
         q = "SELECT rowid, content_hash, analysis FROM articles WHERE "
         row = self.conn.execute(q + "id = ?", (rec.id,)).fetchone()
         if row is None and rec.url:
-            row = self.conn.execute(q + "url = ?", (rec.url,)).fetchone()
+            row = self.conn.execute(q + "url = ? AND url != ''", (rec.url,)).fetchone()
         if row is None:
             twin = self.conn.execute(q + "text_hash = ? LIMIT 1", (rec.text_hash,)).fetchone()
             # the same text under another id and URL (a reprint): the first copy stays the one stored
@@ -140,10 +156,8 @@ class Store(Basics):
             cols = [c for c in _COLUMNS if c != "id"]
             conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, rev = ?, updated = ? WHERE rowid = ?",
                          [_column(rec, c) for c in cols] + [rev, now, rowid])
-            for table in ("mentions", "facts"):
+            for table in ("mentions", "facts", "annotations"):  # annotations: a row from before schema 3
                 conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
-        conn.execute("INSERT OR REPLACE INTO annotations(article, data) VALUES (?, ?)",
-                     (rowid, rec.store_annotations or rec.annotations))
         if rec.signature:
             conn.execute("INSERT OR REPLACE INTO signatures(article, length, sig) VALUES (?, ?, ?)",
                          (rowid, rec.length, rec.signature))
@@ -210,9 +224,10 @@ class Store(Basics):
 
     @staticmethod
     def _index_row(r: tuple) -> tuple:
-        text, title = records.article_text(r[10], r[11]), r[12]
+        """The meta goes decoded (a dict: records.unpack passes it through), as its stored form needs the raw."""
+        (raw, text), title = records.raw_and_text(r[10], r[11]), r[12]
         return (*r[:6], records.decode_terms(r[6], text), decode_field_terms(r[7], title, text),
-                decode_field_terms(r[8], title, text), r[9])
+                decode_field_terms(r[8], title, text), decode_meta(r[9], raw))
 
     def deleted_since(self, rev: int) -> list[tuple[int, str]]:
         return self.conn.execute("SELECT rev, id FROM deleted WHERE rev > ? ORDER BY rev", (rev,)).fetchall()
@@ -220,8 +235,7 @@ class Store(Basics):
     def get(self, article_id: str) -> Article | None:
         cur = self.conn.cursor()
         cur.row_factory = sqlite3.Row
-        row = cur.execute("SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
-                          "WHERE a.id = ?", (article_id,)).fetchone()
+        row = cur.execute(_ARTICLE + "WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             return None
         facts = self.conn.execute('SELECT kind, start, "end", args FROM facts WHERE article = ? ORDER BY rowid',
@@ -237,9 +251,7 @@ class Store(Basics):
         cur.execute("BEGIN")
         try:
             rev = 0
-            while rows := cur.execute(
-                    "SELECT a.*, n.data AS annotations FROM articles a JOIN annotations n ON n.article = a.rowid "
-                    "WHERE a.rev > ? ORDER BY a.rev LIMIT ?", (rev, batch)).fetchall():
+            while rows := cur.execute(_ARTICLE + "WHERE a.rev > ? ORDER BY a.rev LIMIT ?", (rev, batch)).fetchall():
                 facts: dict[int, list] = {}
                 rowids = [r["rowid"] for r in rows]
                 for article, *fact in self.conn.execute(

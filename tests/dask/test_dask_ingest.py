@@ -142,3 +142,17 @@ def test_cli_refuses_dask_flags_without_the_dask_engine(tmp_path):
 
     result = CliRunner().invoke(main, ["ingest", "--scheduler", "tcp://127.0.0.1:8786", "--db", str(tmp_path), "x"])
     assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def test_a_shard_from_before_a_record_field_existed_still_loads(dask_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    from habar.scale.shards import from_parquet
+
+    db, _ = dask_db
+    source = sorted((db / "shards").glob("*.parquet"))[0]
+    old = tmp_path / "old.parquet"
+    pq.write_table(pq.read_table(source).drop_columns(["store_meta"]), old)  # as written before store_meta
+    new, before = from_parquet(source), from_parquet(old)
+    assert [r.id for r in before] == [r.id for r in new] and all(r.store_meta == b"" for r in before)
+    assert [r.meta for r in before] == [r.meta for r in new]  # the portable meta, which the store falls back to

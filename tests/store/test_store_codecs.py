@@ -37,8 +37,12 @@ def test_lemma_code(word, lemma, code):
 def test_spans_round_trip(pairs, width):
     flat = np.array([x for p in pairs for x in p], dtype=np.int64)
     blob = codecs.encode_spans(flat)
-    assert blob[0] == width
+    assert blob[0] == codecs.SPLIT | width  # the gaps, then the lengths
     assert codecs.decode_spans(blob).tolist() == [list(p) for p in pairs]
+    # the previous layout: (gap, length) pairs interleaved, zlib
+    dtype = {1: np.uint8, 2: np.uint16, 4: np.int32}[width]
+    interleaved = bytes([width]) + zlib.compress(np.diff(flat, prepend=0).astype(dtype).tobytes(), 9)
+    assert codecs.decode_spans(interleaved).tolist() == [list(p) for p in pairs]
 
 
 def test_spans_of_the_first_format_decode():
