@@ -34,7 +34,7 @@ def money_spans(index: WordIndex, start: int, end: int) -> list[dict]:
             "end": e.end} for e in index.entities_between(start, end, ("MONEY",))]
     if out or not index.has_digit(start, end):
         return out
-    for m in _MONEY.finditer(art.text, start, end):
+    for m in index.numbers(_MONEY, start, end):
         out.append({"text": m.group(), "value": _value(m), "start": m.start(), "end": m.end()})
     return out
 
@@ -54,7 +54,8 @@ def find_investments(index: WordIndex, quotes: list[Fact]) -> list[Fact]:
     art = index.article
     facts: list[Fact] = []
     sentences = slots.sentence_spans(art)
-    for k, (start, end) in enumerate(sentences):
+    for k in slots.numeric_sentences(index, ("MONEY",)):
+        start, end = sentences[k]
         amounts = money_spans(index, start, end)
         if not amounts:
             continue

@@ -14,6 +14,7 @@ import json
 import math
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -96,6 +97,18 @@ class Corpus:
         return corpus
 
 
+_ROUNDED: dict[float, float] = {}  # scores repeat (a count times one of a few thousand IDFs), round() is slow
+
+
+def _round3(score: float) -> float:
+    value = _ROUNDED.get(score) if score else None  # 0.0 == -0.0 as keys, but they print apart
+    if value is None:
+        if len(_ROUNDED) >= 1 << 16:
+            _ROUNDED.clear()
+        value = _ROUNDED[score] = round(score, 3)
+    return value
+
+
 @lru_cache(maxsize=1)
 def default_corpus() -> Corpus:
     """The shipped document frequencies, loaded once per process (read-only)."""
@@ -109,26 +122,23 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     corpus = default_corpus() if corpus is None else corpus
     found = candidates(article, index)
     pairs = Counter(found)  # (key, written form) -> occurrences
-    tf = Counter(k for k, _ in found)
-    scored = []  # (-score, key): a plain sort puts the best first, ties by key
+    tf = Counter(map(itemgetter(0), found))
     idf, known, n_docs = corpus.idf, corpus._idf, corpus.n_docs
-    for key, n in tf.items():
-        length = key.count(" ") + 1
-        if n_docs:
-            weight = known.get(key) or idf(key)  # the looked-up IDFs first: no call for a key seen before
-        elif length == 1 and n < 2:
-            continue  # no document frequencies at all: a lone word must repeat to count
-        else:
-            weight = 1.0
-        scored.append((-(n * weight * (1.0 + LENGTH_BONUS * (length - 1))), key))
-    scored.sort()
+    if n_docs:
+        # the looked-up IDFs first: no call for a key seen before
+        weights = [known.get(key) or idf(key) for key in tf]
+    else:
+        # no document frequencies at all: a lone word must repeat to count
+        weights = [None if n < 2 and " " not in key else 1.0 for key, n in tf.items()]
+    scored = sorted((-(n * w * (1.0 + LENGTH_BONUS * key.count(" "))), key)  # best first, ties by key
+                    for (key, n), w in zip(tf.items(), weights) if w is not None)
     chosen: list[dict] = []
     padded_chosen: list[str] = []
     for neg, key in scored:
         padded = f" {key} "
         if any(padded in c for c in padded_chosen):
             continue
-        chosen.append({"text": "", "key": key, "score": round(-neg, 3), "count": tf[key]})
+        chosen.append({"text": "", "key": key, "score": _round3(-neg), "count": tf[key]})
         padded_chosen.append(padded)
         if len(chosen) == top:
             break

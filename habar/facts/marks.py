@@ -9,11 +9,14 @@ blank line, because news paragraphs close their quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MARK = re.compile(r"[«»„“”\"]|\n\s*\n")
 _OPENING_CONTEXT = set(" \t\n([{–—-/«„“\"")
 _END = re.compile(r"[.!?…](?=[\s\"»”]|$)|\n")
+_TERMINATORS = ".!?…"
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,18 +59,28 @@ def quoted_spans(text: str) -> list[Quoted]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _ends(text: str) -> list[int]:
+    """Where each sentence terminator of the text ends, found once per text: the rules ask for the sentence around
+    many positions (every quote, every person mention)."""
+    return [m.end() for m in _END.finditer(text)]
+
+
 def clause_end(text: str, pos: int) -> int:
     """End of the sentence that continues at `pos` (the terminator itself is excluded)."""
-    m = _END.search(text, pos)
-    return m.start() if m else len(text)
+    ends = _ends(text)
+    i = bisect_right(ends, pos)  # the first terminator at or after pos
+    return ends[i] - 1 if i < len(ends) else len(text)
 
 
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
-    """Start of the sentence that contains `pos`, not before `floor`."""
-    best = floor
-    for m in _END.finditer(text, floor, pos):
-        best = m.end()
-    return best
+    """Start of the sentence that contains `pos`, not before `floor`. A terminator right before `pos` counts
+    whatever follows it (the sentence is read up to `pos` only)."""
+    if floor < pos <= len(text) and text[pos - 1] in _TERMINATORS:
+        return pos
+    ends = _ends(text)
+    i = bisect_right(ends, pos) - 1  # the last terminator before pos
+    return ends[i] if i >= 0 and ends[i] > floor else floor
 
 
 def inside(spans: list[Quoted], pos: int) -> bool:

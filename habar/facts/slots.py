@@ -8,7 +8,7 @@ locative is the place ("Сеул қаласында"), and one in the accusative
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from habar.document import Entity
 from habar.facts.lexicon import BOILERPLATE, CASE_OF_ENDING, NOMINAL_ENDINGS
@@ -159,6 +159,22 @@ def sentence_spans(article) -> list[tuple[int, int]]:
             out.append((pos, min(len(text), end + 1)))
         pos = end + 1
     return out
+
+
+def numeric_sentences(index, labels: tuple[str, ...]) -> list[int]:
+    """Indexes of the sentences that hold a digit or start an entity of `labels` (MONEY, PERCENTAGE): the only ones
+    the amount and statistic patterns can match in. Most sentences hold neither, so they are skipped in one pass."""
+    key = ("numeric", labels)
+    if key not in index.memo:
+        points = sorted(index._digits + [e.start for e in index.entities if e.label in labels])
+        out = []
+        if points:
+            for k, (start, end) in enumerate(sentence_spans(index.article)):
+                i = bisect_left(points, start)
+                if i < len(points) and points[i] < end:
+                    out.append(k)
+        index.memo[key] = out
+    return index.memo[key]
 
 
 def quoted(index) -> list:

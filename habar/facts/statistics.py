@@ -46,11 +46,11 @@ def _spans(index: WordIndex, start: int, end: int) -> list[dict]:
     out = []
     if not index.has_digit(start, end):
         return out
-    for m in _PERCENT.finditer(art.text, start, end):
+    for m in index.numbers(_PERCENT, start, end):
         out.append({"start": m.start(), "end": _with_suffix(art.text, m.end()), "text": m.group(),
                     "value": _number(m.group(1)),
                     "unit": "%", "attributive": False})
-    for m in _QUANTITY.finditer(art.text, start, end):
+    for m in index.numbers(_QUANTITY, start, end):
         value = _number(m.group(1)) * SCALE_WORDS.get(m.group(2) or "", 1.0)
         out.append({"start": m.start(), "end": m.end(), "text": m.group(), "value": value, "unit": UNITS[m.group(3)],
                     "attributive": m.group(4).lower().endswith(_ATTRIBUTIVE)})
@@ -76,7 +76,9 @@ def _entity_unit(e) -> str | None:
 def find_statistics(index: WordIndex, quotes: list[Fact]) -> list[Fact]:
     art = index.article
     facts = []
-    for start, end in slots.sentence_spans(art):
+    sentences = slots.sentence_spans(art)
+    for k in slots.numeric_sentences(index, STAT_LABELS):
+        start, end = sentences[k]
         for s in _spans(index, start, end):
             if s["value"] is None:
                 continue
