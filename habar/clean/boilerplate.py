@@ -6,6 +6,7 @@ import re
 
 from habar.clean.boilerplate_rules import CASED, RULES
 from habar.clean.edit import current_text, drop_line, fold, lines
+from habar.clean.prefilter import first_test, needed_literals
 from habar.document import Article, Change
 from habar.pipeline import step
 
@@ -21,13 +22,49 @@ _COMPILED = [(reason, limit, reason in CASED, _compile(pattern)) for reason, lim
 _LONGEST = max(limit for _, limit, _ in RULES)  # a longer line is text, whatever it mentions
 
 
+def _parts(pattern: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (pattern,) if isinstance(pattern, str) else pattern
+
+
+# Most lines are sentences that no rule takes, and running ~28 rules on each is most of this step's time. Two
+# necessary conditions, derived from the patterns (habar.clean.prefilter), pick the rules worth running:
+# - an anchored rule runs only when the line's first character can start a match;
+# - a rule without that test but with needed literals runs only when `_GATE` finds one of them in the line.
+_FIRST = [[first_test(p) for p in _parts(pattern)] for _, _, pattern in RULES]
+
+
+def _gate_literals(reason: str, pattern, firsts) -> set[str] | None:
+    if reason in CASED or any(firsts):
+        return None
+    found = [lit for lit in map(needed_literals, _parts(pattern)) if lit]
+    return min(found, key=lambda lit: (len(lit), -min(map(len, lit))), default=None)
+
+
+_GATED = [_gate_literals(reason, pattern, firsts) for (reason, _, pattern), firsts in zip(RULES, _FIRST)]
+_GATE = re.compile("|".join(re.escape(w) for w in sorted(set().union(*filter(None, _GATED)), key=len, reverse=True)))
+_CANDIDATES: dict[tuple[str, str, bool], tuple] = {}  # (first char, first char lower-cased, gate hit) -> rules
+
+
+def _candidates(first: str, first_low: str, hit: bool) -> tuple:
+    out = []
+    for rule, firsts, gated in zip(_COMPILED, _FIRST, _GATED):
+        c = first if rule[2] else first_low
+        if all(t is None or t(c) for t in firsts) and (gated is None or hit):
+            out.append(rule)
+    return tuple(out)
+
+
 def match_rule(line: str) -> str | None:
     """The reason of the first rule that takes `line` for boilerplate, or None."""
     s = line.strip()
     if not s or len(s) > _LONGEST:
         return None
     low = s.lower()
-    for reason, limit, cased, parts in _COMPILED:
+    key = (s[0], low[0], _GATE.search(low) is not None)
+    rules = _CANDIDATES.get(key)
+    if rules is None:
+        rules = _CANDIDATES[key] = _candidates(*key)
+    for reason, limit, cased, parts in rules:
         if len(s) <= limit and all(p(s if cased else low) for p in parts):
             return reason
     return None

@@ -16,6 +16,7 @@ from typing import Callable
 
 from habar.langid.backends import BACKENDS
 from habar.langid.letters import FOREIGN_CYRILLIC, GROUP_A, GROUP_B, KAZAKH_ONLY, KAZAKH_SHARED
+from habar.text.charcount import SetCounter
 
 LABELS = ("kk", "ru", "en", "other")
 # Chosen by measurement (bench/clean_langid.py): pycld2, with fastText where pycld2 says "unknown" (short
@@ -28,43 +29,52 @@ MIN_WORDS = 8  # a Kazakh text this long without one of ә ғ қ ұ һ і is ver
 ALIEN_SHARE = 0.1  # a Kazakh text may quote a foreign name ("Київ"); a tenth of its evidence, no more
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line (and what follows it) separates paragraphs
-
-
-def _chars(letters) -> re.Pattern:
-    return re.compile("[" + "".join(sorted(letters)) + "]")
-
-
-_KK_ONLY, _SHARED, _GROUP_A, _GROUP_B = (_chars(x) for x in (KAZAKH_ONLY, KAZAKH_SHARED, GROUP_A, GROUP_B))
-_FOREIGN = _chars(set().union(*FOREIGN_CYRILLIC.values()))
 _KY_LONG_VOWEL = re.compile("аа|оо|уу|үү|өө|ээ")  # Kyrgyz writes long vowels double; Kazakh does not
-_NOT_CYRILLIC = re.compile("[^\u0400-\u04ff]+")
-_NOT_LATIN = re.compile("[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
-# A capitalised word that does not open a sentence (nor the text): a name, most likely.
-_NAME = re.compile(r"(?<=[^\s.!?…:«\"“(—–-])(\s+)[^\W\d_a-zа-яёәғқңөұүһі]\w*")
+# A capitalised word that does not open a sentence (nor the text): a name, most likely. The run of spaces
+# before it must follow a character that does not end a sentence (or open a quote, a bracket or a dash).
+_NAME = re.compile(r"\s+[^\W\d_a-zа-яёәғқңөұүһі]\w*")
+_NOT_BEFORE_NAME = frozenset(" .!?…:«\"“(—–-")
 
 
-def _count(rx: re.Pattern, text: str) -> int:
-    return len(rx.findall(text))
+def _span(lo: str, hi: str) -> str:
+    return "".join(map(chr, range(ord(lo), ord(hi) + 1)))
+
+
+# [Cyrillic, Latin, Kazakh-only, group A, group B, shared with Kyrgyz, foreign Cyrillic] letters, in one pass.
+_letter_counts = SetCounter(
+    _span("\u0400", "\u04ff"),
+    _span("A", "Z") + _span("a", "z") + _span("\u00c0", "\u00d6") + _span("\u00d8", "\u00f6")
+    + _span("\u00f8", "\u024f"),
+    KAZAKH_ONLY, GROUP_A, GROUP_B, KAZAKH_SHARED, set().union(*FOREIGN_CYRILLIC.values()),
+)
+
+
+def _name_letters(text: str) -> list[int]:
+    """_letter_counts of the capitalised words inside sentences (names, most likely) taken together."""
+    names = [m.group() for m in _NAME.finditer(text) if m.start() and text[m.start() - 1] not in _NOT_BEFORE_NAME]
+    return _letter_counts("".join(names))
 
 
 def letter_verdict(text: str, guess: str) -> str:
     """Correct the classifier's `guess` (any ISO code) by the letters of `text`; returns one of LABELS."""
-    cyr, latin = len(_NOT_CYRILLIC.sub("", text)), len(_NOT_LATIN.sub("", text))
+    cyr, latin, kk_only, group_a, group_b, shared, foreign = _letter_counts(text)
     if cyr + latin == 0:
         return "other"
     if cyr < latin:
         return guess if guess in LABELS else "other"
     # Capitalised words inside a sentence are mostly names, which a Russian text writes the Kazakh way
-    # ("Тоқаев"): only the letters of the other words count as evidence of Kazakh.
-    common = _NAME.sub(" ", text)
-    kk_only, common_kk = _count(_KK_ONLY, text), _count(_KK_ONLY, common)
-    a, b = _count(_GROUP_A, common), _count(_GROUP_B, common)
-    alien = _count(_FOREIGN, text) > max(1, a + b) * ALIEN_SHARE  # letters of Ukrainian, Uzbek, Tatar, ...
+    # ("Тоқаев"): only the letters of the other words count as evidence of Kazakh. The names are looked for
+    # only when the verdict needs them: a text the classifier calls Kazakh and without foreign letters does not.
+    common_kk = a = b = 0
+    if foreign or guess != "kk":
+        _, _, name_kk, name_a, name_b, _, _ = _name_letters(text)
+        common_kk, a, b = kk_only - name_kk, group_a - name_a, group_b - name_b
+    alien = foreign > max(1, a + b) * ALIEN_SHARE  # letters of Ukrainian, Uzbek, Tatar, ...
     if guess == "kk":
         # The classifier says Kazakh; the letters overrule it when they are foreign, or when none of ә ғ қ ұ һ і
         # shows in a text long enough to have one, or in one with Kyrgyz long vowels ("саат", "тоолуу").
         if alien or (kk_only == 0 and (len(text.split()) >= MIN_WORDS or _KY_LONG_VOWEL.search(text.lower()))):
-            return "other" if alien or _count(_SHARED, text) else "ru"
+            return "other" if alien or shared else "ru"
         return "kk"
     if not alien:
         if guess == "ky" and common_kk:  # Kyrgyz never writes ә ғ қ ұ һ і

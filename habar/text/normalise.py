@@ -27,6 +27,7 @@ from typing import Callable
 
 from habar.document import Change
 from habar.text import offsets
+from habar.text.charcount import SetCounter
 from habar.text.alphabet import (
     CYRILLIC_CLASS, CYRILLIC_LETTERS, KAZAKH_SPECIFIC, LETTERS, RUSSIAN_ONLY, is_upper,
 )
@@ -62,23 +63,28 @@ _BREAKS = "\n\r\v\f\x85\u2028\u2029"
 
 # Every branch starts with a definite character, so the scan skips ordinary text at C speed; single spaces
 # between words are not matched at all.
+_DASH = rf"(?P<dash>(?:--|[-‒—―])(?=[{_HSPACE}]))"
 _PASS1 = re.compile(
     rf"(?P<run> *[{_OTHER}][{_ALL}]*| {{2,}}[{_ALL}]*| +(?=[{_BREAKS}]|\Z))"
     rf"|(?P<lead>\n[{_ALL}]+)"
     rf"|(?P<nl>(?:\r\n?|[\v\f\x85\u2028])[{_ALL}]*)"
     rf"|(?P<para>\u2029[{_ALL}]*)"
-    rf"|(?P<dash>(?:--|[-‒—―])(?=[{_HSPACE}]))"
+    rf"|{_DASH}"
 )
+# Yet every single space enters _PASS1 (a run may start there). In a text with nothing but single spaces between
+# words and plain line breaks, which is most text, only the dash branch can match, and it alone is scanned for.
+_UNUSUAL = re.compile(f"[{_OTHER}\r\v\f\x85\u2028\u2029]")
+_DASH_ONLY = re.compile(_DASH)
 _HSPACE_SET = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
 _HAS_SPACE = re.compile(f"[{_HSPACE}]")
 _CHUNK = re.compile(r"\S+")
 
 _LOOK = re.escape("".join(LOOKALIKES))
 _MIXED = re.compile(f"[{CYRILLIC_CLASS}][{_LOOK}]|[{_LOOK}][{CYRILLIC_CLASS}]")
+_LOOK_LETTER = re.compile(f"[{_LOOK}]")
 _CYR_WORD = re.compile(f"[{CYRILLIC_CLASS}]+")
-_CYR_LETTER = re.compile(f"[{CYRILLIC_CLASS}]")
-_KAZAKH_LETTER = re.compile(f"[{KAZAKH_SPECIFIC}]")
-_RUSSIAN_LETTER = re.compile("[" + "".join(sorted(RUSSIAN_ONLY)) + "]")
+# Cyrillic, Kazakh-specific and Russian-only letters: the counts _typed_without_kazakh_letters decides by
+_KEYBOARD_LETTERS = SetCounter(CYRILLIC_LETTERS, KAZAKH_SPECIFIC, RUSSIAN_ONLY)
 _NEIGHBOUR_CHARS = re.compile("[" + "".join(RU_NEIGHBOURS) + "".join(RU_NEIGHBOURS).upper() + "]")
 _WORD_SET = frozenset(LETTERS) | frozenset(LOOKALIKES)
 _CYR_SET = frozenset(CYRILLIC_LETTERS)
@@ -122,8 +128,9 @@ def _rebuild(text: str, changes: list[Change]) -> str:
 
 
 def _whitespace(text: str) -> tuple[str, list[Change]]:
+    plain = not (_UNUSUAL.search(text) or "  " in text or " \n" in text or "\n " in text or text.endswith(" "))
     changes = []
-    for m in _PASS1.finditer(text):
+    for m in (_DASH_ONLY if plain else _PASS1).finditer(text):
         kind, s, e = m.lastgroup, m.start(), m.end()
         if kind == "lead":
             run = m.group()[1:]
@@ -179,7 +186,8 @@ def _word_at(text: str, i: int) -> tuple[int, int]:
 def _letters(text: str, is_word: IsWord | None) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     done_until = 0
-    for m in _MIXED.finditer(text):
+    # every _MIXED match has a Latin lookalike, and the one-class search for it skips Cyrillic text at C speed
+    for m in _MIXED.finditer(text) if _LOOK_LETTER.search(text) else ():
         if m.start() < done_until:
             continue
         s, e = _word_at(text, m.start())
@@ -206,12 +214,9 @@ def _typed_without_kazakh_letters(text: str) -> bool:
     20-sentence stretch of KazNERD has at least 11.9%); typed on a Russian layout it has next to none. Russian
     has over 1% of letters that Kazakh words never use (я, ю, ь, ц ...). Only such texts pay for the word checks.
     """
-    sample = text[:_SAMPLE]
-    cyrillic = len(_CYR_LETTER.findall(sample))
+    cyrillic, kazakh, russian = _KEYBOARD_LETTERS(text[:_SAMPLE])
     if not cyrillic:
         return False
-    kazakh = len(_KAZAKH_LETTER.findall(sample))
-    russian = len(_RUSSIAN_LETTER.findall(sample))
     return kazakh < _MAX_KAZAKH_SHARE * cyrillic and russian < _MAX_RUSSIAN_SHARE * cyrillic
 
 

@@ -49,8 +49,25 @@ _TORN = re.compile(
 )
 
 
+# What _TORN needs: a line whose last word (after a space or a tab) is the first letter of a torn abbreviation or a
+# year word. _TORN's leading lookbehind makes the regex engine start at every character, so a text without such a
+# line (nearly every text) is not scanned at all.
+_TORN_LAST_WORDS = frozenset(letters[0] for letters in SPLIT_LETTERS) | frozenset(YEAR_WORDS)
+
+
+def _may_be_torn(text: str) -> bool:
+    lines = text.split("\n")
+    for line in lines[:-1]:  # the last line has no line break after it
+        tail = line.rstrip(" \t")
+        if tail[max(tail.rfind(" "), tail.rfind("\t")) + 1:] in _TORN_LAST_WORDS:
+            return True
+    return False
+
+
 def repair_artefacts(text: str) -> tuple[str, list[Change]]:
     """`text` with torn abbreviations re-joined, and the changes relative to `text`."""
+    if not _may_be_torn(text):
+        return text, []
     changes = []
     for m in _TORN.finditer(text):
         if m.group("abbr"):
@@ -141,9 +158,7 @@ def _punct_ends(text: str, start: int, end: int) -> bool:
 
 
 def _dot_is_abbreviation(text: str, dot: int, next_char: str) -> bool:
-    ws = dot
-    while ws > 0 and not text[ws - 1].isspace():
-        ws -= 1
+    ws = _word_start(text, dot)
     word = text[ws:dot].lstrip(_OPENERS)
     if not word:
         return False
@@ -156,6 +171,24 @@ def _dot_is_abbreviation(text: str, dot: int, next_char: str) -> bool:
         return True
     line_start = text.rfind("\n", 0, ws) + 1
     return not text[line_start:ws].strip() and _LIST_MARK.fullmatch(word) is not None
+
+
+_LAST_SPACE = re.compile(r".*\s", re.S)  # greedy: ends right after the last whitespace character
+_WINDOW = 64  # a word longer than this is found character by character
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the run of non-space characters that ends at `end`."""
+    lo = max(end - _WINDOW, 0)
+    m = _LAST_SPACE.match(text, lo, end)
+    if m is not None:
+        return m.end()
+    if lo == 0:
+        return 0
+    ws = lo
+    while ws > 0 and not text[ws - 1].isspace():
+        ws -= 1
+    return ws
 
 
 def _number_before(text: str, ws: int) -> bool:

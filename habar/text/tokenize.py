@@ -38,35 +38,58 @@ _TLD = "|".join(sorted(TLDS, key=len, reverse=True))
 _ORD = "(?:" + "|".join(ORDINAL_SUFFIXES) + ")(?:" + "|".join(ORDINAL_TAILS) + ")?"
 _PUNCT = frozenset(".,;:!?…«»\"“”„'‘’()[]{}–—-‒―/\\")
 
-_TOKEN = re.compile(
-    rf"(?P<url>(?:https?://|ftp://|www\.)[^\s«»\"<>]+?(?=[.,;:!?)»\]]*(?:\s|\Z)))"
-    rf"|(?P<email>[{_W}][{_W}.+-]*@[{_W}-]+(?:\.[{_W}-]+)+)"
-    rf"|(?P<initials>(?<![{_W}])[{UPPER_CLASS}]\.(?:-[{UPPER_CLASS}]\.)*(?![{LOWER_CLASS}\d]))"
-    rf"|(?P<abbr>(?<![{_W}.])(?:{_ABBR})\.(?![{_W}]))"
-    rf"|(?P<word>(?:\d+(?=[{_L}]))?[{_L}][{_W}]*(?:['’][{_L}]+)*(?:-[{_W}]+)*"
-    rf"(?P<domain>(?:\.[{_W}-]+)*\.(?i:{_TLD})(?![{_W}]))?)"
-    rf"|(?P<number>(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d])(?:,\d+)?%?"
-    rf"|\d+(?:[.,:]\d+)*(?:%|-(?:{_ORD})(?![{_L}]))?)"
-    rf"|(?P<hashtag>#[{_W}_]+)"
-    rf"|(?P<suffix>(?<=[{_W}%])-[{_L}]+)"
-    r"|(?P<other>\.\.\.|[!?]+|\S)"
-)
+_ABBR_CHARS = re.escape("".join(sorted(set("".join(DOTTED)) | {"."})))
+_ABBR_LONGEST = max(map(len, DOTTED)) + 1  # with its dot
+# The branches in order: at one position the first that matches wins.
+_BRANCHES = {
+    "url": r"(?P<url>(?:https?://|ftp://|www\.)[^\s«»\"<>]+?(?=[.,;:!?)»\]]*(?:\s|\Z)))",
+    "email": rf"(?P<email>[{_W}][{_W}.+-]*@[{_W}-]+(?:\.[{_W}-]+)+)",
+    "initials": rf"(?P<initials>(?<![{_W}])[{UPPER_CLASS}]\.(?:-[{UPPER_CLASS}]\.)*(?![{LOWER_CLASS}\d]))",
+    # the lookahead only spares the ~70 alternatives at a word start that no dot follows closely
+    "abbr": rf"(?P<abbr>(?<![{_W}.])(?=[{_ABBR_CHARS}]{{1,{_ABBR_LONGEST}}}\.)(?:{_ABBR})\.(?![{_W}]))",
+    "word": rf"(?P<word>(?:\d+(?=[{_L}]))?[{_L}][{_W}]*(?:['’][{_L}]+)*(?:-[{_W}]+)*"
+            rf"(?P<domain>(?:\.[{_W}-]+)*\.(?i:{_TLD})(?![{_W}]))?)",
+    "number": rf"(?P<number>(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d])(?:,\d+)?%?"
+              rf"|\d+(?:[.,:]\d+)*(?:%|-(?:{_ORD})(?![{_L}]))?)",
+    "hashtag": rf"(?P<hashtag>#[{_W}_]+)",
+    "suffix": rf"(?P<suffix>(?<=[{_W}%])-[{_L}]+)",
+    "other": r"(?P<other>\.\.\.|[!?]+|\S)",
+}
+_TOKEN = re.compile("|".join(_BRANCHES.values()))
+# A URL needs "://" or "www.", an e-mail "@": a span with neither is scanned without those two branches, which
+# are tried (and fail) at every word otherwise; a branch that cannot match does not change what the others do.
+_NO_URL_EMAIL = re.compile("|".join(v for k, v in _BRANCHES.items() if k not in ("url", "email")))
+
+
+def _kinds(rx: re.Pattern) -> tuple:
+    """Token kind by the index of the branch's group (`Match.lastindex`); None for the kinds decided per match."""
+    table: list[str | None] = [None] * (rx.groups + 1)
+    for name, i in rx.groupindex.items():
+        if name not in ("word", "domain"):
+            table[i] = "word" if name in ("abbr", "initials", "suffix") else name
+    return tuple(table)
+
+
+_FULL = (_TOKEN, _kinds(_TOKEN), _TOKEN.groupindex["domain"])
+_PLAIN = (_NO_URL_EMAIL, _kinds(_NO_URL_EMAIL), _NO_URL_EMAIL.groupindex["domain"])
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of `text[start:end]`, with offsets into `text`."""
     end = len(text) if end is None else end
+    plain = text.find("@", start, end) == -1 and text.find("://", start, end) == -1 and \
+        text.find("www.", start, end) == -1
+    rx, kinds, domain = _PLAIN if plain else _FULL
     out = []
     append = out.append
-    for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastgroup
-        if kind == "word" or kind == "domain":
-            kind = "domain" if m.group("domain") else "word"
-        elif kind in ("abbr", "initials", "suffix"):
-            kind = "word"
-        elif kind == "url" and "/" not in m.group():
-            kind = "domain"  # "www.gov.kz": a bare host is a domain; a URL has a scheme or a path
+    for m in rx.finditer(text, start, end):
+        s, e = m.span()
+        kind = kinds[m.lastindex]
+        if kind is None:  # a word, or a domain when the word's domain part matched
+            kind = "word" if m.start(domain) < 0 else "domain"
         elif kind == "other":
-            kind = "punct" if m.group()[0] in _PUNCT else "symbol"
-        append(Token(m.group(), m.start(), m.end(), kind))
+            kind = "punct" if text[s] in _PUNCT else "symbol"
+        elif kind == "url" and "/" not in text[s:e]:
+            kind = "domain"  # "www.gov.kz": a bare host is a domain; a URL has a scheme or a path
+        append(Token(text[s:e], s, e, kind))
     return out
