@@ -8,6 +8,8 @@ features, score sums and decoding. Three NER states:
   - warm: after tagging 4,000 train-part sentences, as in a long-running ingest process;
   - seen: every word form already cached (the decoder's floor).
 "morph" is habar.morph analysing the same tokens with an empty cache, and "NER + morph, cold" both at once.
+Each NER state is measured twice: one sentence per call (`NerModel.tag`, as `habar ner --input conll` tags) and
+--batch sentences per call (`NerModel.tag_many`, as the pipeline step tags an article's sentences at once).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=25, help="sentences per tag_many call (a news article has ~25)")
     args = ap.parse_args(argv)
     from habar.ner.corpus import kaznerd_split
     from habar.ner.model import MODEL_DIR, NerModel
@@ -49,7 +52,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(sentences)} dev sentences, {n} tokens, {len({w for s in sentences for w in s})} distinct forms; "
           f"CPU seconds, median of {args.repeats}")
 
-    def ner_run(state: str) -> Callable[[], float]:
+    batches = [sentences[i:i + args.batch] for i in range(0, len(sentences), args.batch)]
+
+    def ner_run(state: str, batched: bool) -> Callable[[], float]:
         def run() -> float:
             fresh = NerModel()
             _analyse_all(fresh, sentences)  # the pipeline's morph step ran before NER
@@ -59,6 +64,8 @@ def main(argv: list[str] | None = None) -> None:
             elif state == "seen":
                 for s in sentences:
                     fresh.tag(s)
+            if batched:
+                return _timed(lambda: [fresh.tag_many(b) for b in batches])
             return _timed(lambda: [fresh.tag(s) for s in sentences])
         return run
 
@@ -72,11 +79,11 @@ def main(argv: list[str] | None = None) -> None:
         _clear_morph_cache()
         return _timed(lambda: [fresh.tag(s) for s in sentences])
 
-    for label, run in (("NER only, cold", ner_run("cold")), ("NER only, warm", ner_run("warm")),
-                       ("NER only, seen", ner_run("seen")), ("morph (habar.morph.analyze), cold", morph_run),
-                       ("NER + morph, cold", both_run)):
+    runs = [(f"NER only, {state}{how}", ner_run(state, batched)) for state in ("cold", "warm", "seen")
+            for how, batched in (("", False), (f", {args.batch} sentences a call", True))]
+    for label, run in (*runs, ("morph (habar.morph.analyze), cold", morph_run), ("NER + morph, cold", both_run)):
         secs = statistics.median(run() for _ in range(args.repeats))
-        print(f"{label:36s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
+        print(f"{label:42s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
 
 
 def _timed(work: Callable[[], object]) -> float:

@@ -10,6 +10,8 @@
   decodes with that as a constraint, so "Қазақстан астанасында ... Вице-министрі" is not one POSITION.
 - `take_head`: an organisation name followed by a lowercase head noun takes it ("Еуразиялық" + "топ"), except
   the descriptors KazNERD leaves outside ("Astana LRT компаниясы").
+- `trim_spans` and `repair` (all of the sentence-level ones, as NerModel runs them after decoding): no entity
+  starts or ends with a dash, comma or stray bracket.
 - `propagate_aliases`: "... ынтымақтастық орталығы (бұдан әрі – АТЫО)" defines АТЫО as another name of the entity
   before the bracket, so АТЫО gets that entity's label there and at its other mentions in the article
   ("АТЫО-ның", "АТЫО-н"), which a CRF sees as unknown capitals; an acronym tagged on its own in one sentence
@@ -119,6 +121,8 @@ def find_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str, Defi
     """alias -> its definition, from "<entity> (бұдан әрі – ALIAS)" in tagged sentences."""
     out = {}
     for si, (tokens, tags) in enumerate(sentences):
+        if "(" not in tokens:
+            continue
         low = [t.lower() for t in tokens]
         for i in range(1, len(tokens)):
             if tokens[i] != "(" or tags[i - 1] == "O":
@@ -137,6 +141,8 @@ def tagged_acronyms(sentences: list[tuple[list[str], list[str]]]) -> dict[str, s
     """acronym -> label, for acronyms tagged on their own somewhere in the article (the most frequent label)."""
     votes: dict[str, Counter] = {}
     for tokens, tags in sentences:
+        if tags.count("O") == len(tags):
+            continue
         for start, end, label in spans(tags):
             if end - start == 1 and _acronym(_head(tokens[start])):
                 votes.setdefault(_head(tokens[start]), Counter())[label] += 1
@@ -154,11 +160,16 @@ def propagate_aliases(sentences: list[tuple[list[str], list[str]]]) -> dict[str,
     definitions, so mentions of an alias can join the group of the name it stands for."""
     defined = find_aliases(sentences)  # an explicit definition overrides another label; a vote fills gaps only
     aliases = {**tagged_acronyms(sentences), **{a: d.label for a, d in defined.items()}}
+    if not aliases:
+        return defined
     for tokens, tags in sentences:
-        for i, tok in enumerate(tokens):
-            label = aliases.get(_head(tok))
+        # only a token with a hyphen can differ from its _head; the rest are looked up as they are
+        heads = [(i, head) for i, tok in enumerate(tokens)
+                 if (head := _head(tok) if "-" in tok else tok) in aliases]
+        for i, head in heads:
+            label = aliases[head]
             inside = tags[i].startswith("I-") or (i + 1 < len(tags) and tags[i + 1].startswith("I-"))
-            if label and not inside and (tags[i] == "O" or _head(tok) in defined):
+            if label and not inside and (tags[i] == "O" or head in defined):
                 tags[i] = "B-" + label  # a mention inside a longer name ("АТЫО басшысы") keeps that name
     return defined
 
@@ -177,3 +188,51 @@ def _head(token: str) -> str:
     """"АТЫО-ның" -> "АТЫО": the name before a hyphenated case ending."""
     head, _, tail = token.rpartition("-")
     return head if head and tail.lower() in nominal_endings() else token
+
+
+# KazNERD never starts or ends an entity with these; the CRF sometimes pulls in "– АТЫО" after "бұдан әрі".
+EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
+
+
+def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
+    """The sentence-level repairs after decoding (in place): edges and brackets, then the ones above; quotes are
+    «» here (habar.ner.model.normalise_quotes)."""
+    tags = split_coordination(tokens, trim_spans(tokens, tags), lemma)
+    return quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
+
+
+def trim_spans(tokens: list[str], tags: list[str]) -> list[str]:
+    """Drop dashes, commas and brackets from the edges (never the inside) of predicted entities, and split an
+    entity at a bracket it does not close or open: "NIA ) Ақпараттық ..." is two pieces."""
+    if tags.count("O") == len(tags):
+        return tags
+    _split_at_brackets(tokens, tags)
+    for start, end, label in spans(tags):
+        while start < end and tokens[start] in EDGE_PUNCT:
+            tags[start] = "O"
+            start += 1
+        while end > start and tokens[end - 1] in EDGE_PUNCT and not (
+                tokens[end - 1] == ")" and "(" in tokens[start:end - 1]):  # "АТЫО ( NIA )" keeps its bracket
+            end -= 1
+            tags[end] = "O"
+        if start < end:
+            tags[start] = f"B-{label}"
+    return tags
+
+
+def _split_at_brackets(tokens: list[str], tags: list[str]) -> None:
+    if "(" not in tokens and ")" not in tokens:
+        return
+    for start, end, label in spans(tags):
+        opened, stray = [], []
+        for k in range(start, end):
+            if tokens[k] == "(":
+                opened.append(k)
+            elif tokens[k] == ")" and opened:
+                opened.pop()
+            elif tokens[k] == ")":
+                stray.append(k)
+        for k in sorted(stray + opened):
+            tags[k] = "O"
+            if k + 1 < end and tags[k + 1] != "O":
+                tags[k + 1] = f"B-{label}"

@@ -52,6 +52,10 @@ def kaznerd_pieces(tokens: list[Token]) -> list[Token]:
     """
     out: list[Token] = []
     for t in tokens:
+        first = t.text[:1]
+        if not (first.isdigit() or first == "-" or t.text.endswith("%")):  # none of the cases below (most words)
+            out.append(t)
+            continue
         m = _DECIMAL.match(t.text)
         if m:
             a, b = t.start + m.end(1), t.start + m.end(2)
@@ -89,10 +93,13 @@ def quote_sides(tokens: list[Token]) -> list[str]:
 
 def find_entities(article: Article, model: NerModel) -> list[Entity]:
     chunks = [kaznerd_pieces(chunk) for chunk in sentence_chunks(article)]
-    tagged = [(words, model.tag(words)) for words in map(quote_sides, chunks)]
+    texts = [quote_sides(chunk) for chunk in chunks]
+    tagged = list(zip(texts, model.tag_many(texts)))  # all sentences in one batch
     aliases = propagate_aliases(tagged)  # "(бұдан әрі – АТЫО)" labels АТЫО across the article
     out, where = [], []
     for si, (chunk, (words, tags)) in enumerate(zip(chunks, tagged)):
+        if tags.count("O") == len(tags):
+            continue
         for start, end, label in spans(tags):
             toks = chunk[start:end]
             if label in VALUE_LABELS:
