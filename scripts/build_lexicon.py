@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from habar.morph import lexicon as lexmod  # noqa: E402
-from habar.morph.phonology import DEVOICING as DEVOICING_ROOT, VOWELS  # noqa: E402
+from habar.morph.phonology import DEVOICING as DEVOICING_ROOT, VOICING, VOWELS, harmony  # noqa: E402
 
 HUNSPELL_DIC = Path("/usr/share/hunspell/kk_KZ.dic")
 TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata/kaz.traineddata")
@@ -92,7 +92,8 @@ def verb_roots(infinitive: str, words: set[str]) -> list[str]:
     if not x or x[-1] in VOWELS:
         return [x]
     roots = []
-    for v in "ыі":   # оқу: оқиды, оқыған are attested, so a root keeps its -ы
+    # оқу: оқиды, оқыған are attested, so a root keeps its -ы (its harmony picks ы or і: оқы, кемі)
+    for v in "ы" if harmony(x) == "b" else "і":
         if any(f in words for f in (x + "иды", x + "иді", x + v + "ған", x + v + "ген", x + "итын", x + "итін")):
             roots.append(x + v)
     if len(x) >= 3 and x[-2] not in VOWELS:   # қорқу: қорықты is attested, so the root is қорық
@@ -110,14 +111,35 @@ def read_hand(path: Path, ncols: int) -> list[list[str]]:
     return [cols for _, cols in lexmod._rows(path, ncols)]
 
 
-def inflected_count(stem: str, words: set[str]) -> int:
-    """How many of a nominal's possessive and case forms the word list attests (0-6)."""
+def paradigm(stem: str) -> list[str]:
+    """A nominal's dative, locative, ablative, genitive, plural and possessive forms."""
     from habar.morph.phonology import final_class, harmony, realise
     h, c = harmony(stem), final_class(stem)
     voiced = stem[:-1] + {"к": "г", "қ": "ғ", "п": "б"}.get(stem[-1], stem[-1])
     forms = [stem + realise(t, h, c)[0] for t in ("GA", "DA", "BAн", "NIң", "LAр")]
     forms.append(voiced + realise("SI", h, c)[0])
-    return sum(f in words for f in forms)
+    return forms
+
+
+def inflected_count(stem: str, words) -> int:
+    """How many of a nominal's possessive and case forms the word list attests (0-6)."""
+    return sum(f in words for f in paradigm(stem))
+
+
+def lower_counts(forms: Counter) -> dict[str, int]:
+    """KazNERD token counts by lower-cased form."""
+    out: dict[str, int] = defaultdict(int)
+    for f, n in forms.items():
+        out[f.lower()] += n
+    return dict(out)
+
+
+def declined(stem: str, words: set[str]) -> bool:
+    """Whether the word list has the stem's plural and its dative in -ға/-ге/-қа/-ке, which no possessed form
+    in -м/-ң takes (балам -> балама)."""
+    from habar.morph.phonology import final_class, harmony, realise
+    h, c = harmony(stem), final_class(stem)
+    return all(stem + realise(t, h, c)[0] in words for t in ("GA", "LAр"))
 
 
 def nominal_pos(word: str, hun: dict[str, str], adj: set[str], words: set[str]) -> str:
@@ -166,6 +188,13 @@ def base_lexicon(hun: dict[str, str], words: set[str], forms: Counter) -> dict[t
             lex[(word, "PROPN")] = 0
         else:
             lex[(word, nominal_pos(word, hun, adj, words))] = 0
+    attested = words | set(forms)
+    seen = lower_counts(forms)
+    for key in [k for k in lex if k[1] == "NOUN" and (k[0], "VERB") in lex and k[0] not in hand_pos]:
+        # hunspell-kk's bare generation stem of a verb (арттыр, абайла): no case form attested, and the bare word
+        # is rare in running text, where a verb root would be an imperative (дәл, сәйкес, қайтыс are words in use)
+        if inflected_count(key[0], attested) == 0 and seen.get(key[0], 0) < GENERATION_STEM_MAX:
+            del lex[key]
     for lemma, upos in hand:
         lex[(lemma, upos)] = 0
     return lex
@@ -195,6 +224,23 @@ WEAK_TAGS = {"POSS:Yм", "POSS:Yң", "POSS:SI"}
 # roots of two letters ending in a vowel are real only for these (тау, бау are nouns, not та-, ба-)
 SHORT_VOWEL_ROOTS = {"де", "же", "ки", "ти", "жи", "жу", "қу", "ту", "сы", "тү", "ию", "и"}
 DERIVATION_PREFIXES = ("NOM:", "ADV:")
+VOICE_PREFIXES = ("VERB:", "VOICE2:")   # passive, reciprocal, causative moves of a verb
+GENERATION_STEM_MAX = 3   # KazNERD tokens of a bare verb root below which its hunspell noun entry is a generation stem
+STEM_SHARE = 10           # a case-looking stem is kept when its declined tokens are at least 1/10 of its bare ones
+
+
+def _written_as(written: str, root: str) -> bool:
+    """Whether a root is written `written` before a suffix: as itself, or with its final п/к/қ voiced (жап -> жабыл,
+    төк -> төгіл); a dropped vowel does not count (not талқыла- = талық + ыл + а)."""
+    return written == root or written[:-1] == root[:-1] and VOICING.get(root[-1:]) == written[-1:]
+
+
+def _unused_voice_form(a, lemma: str, hand: set[str], words: set[str], seen: dict[str, int]) -> bool:
+    """Whether reading `a` shows a hunspell noun to be a voice form of a lexicon verb (апарғыз, басқарыс) that no
+    noun use attests: no case form in the word list, rare bare in running text (not қайтыс, қабыл)."""
+    return (a.upos == "VERB" and a.source == "lexicon" and bool(a.tags) and (len(a.lemma) >= 3 or a.lemma in hand)
+            and all(t.startswith(VOICE_PREFIXES) for t in a.tags) and inflected_count(lemma, words) == 0
+            and seen.get(lemma.lower(), 0) < GENERATION_STEM_MAX)
 
 
 def _finite(tag: str) -> bool:
@@ -202,12 +248,14 @@ def _finite(tag: str) -> bool:
     return tag.startswith("VFORM:") and tag not in ("VFORM:E", "VFORM:Wр", "VFORM:GI", "VFORM:ушI")
 
 
-def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: set[str]) -> set[tuple[str, str]]:
+def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: set[str],
+                      forms: Counter | None = None) -> set[tuple[str, str]]:
     """Entries that are inflected forms of another stem: nominals with case/possessive/participle endings,
     verb roots that are a passive or a negation of another root (сатыл- -> сат, жазба- -> жаз), and
     hunspell's bare generation stems that are no words (мектептерд = мектептер + д)."""
     api = reload()
     drop = set()
+    seen = lower_counts(forms or Counter())
     attested = {w.lower() for w in words}
     for (lemma, upos) in lex:
         if lemma in hand:
@@ -218,10 +266,14 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: se
             drop.add((lemma, upos))
             continue
         for a in api._analyze(lemma):
+            if upos == "NOUN" and _unused_voice_form(a, lemma, hand, words, seen):
+                drop.add((lemma, upos))
+                break
             if a.source != "lexicon" or a.lemma.lower() == lemma.lower() or any(t.startswith(DERIVATION_PREFIXES) for t in a.tags):
                 continue
             if a.upos == "VERB" and a.tags == ("VERB:Q",) and (len(a.lemma) >= 3 or a.lemma in hand) \
-                    and lemma.startswith(a.lemma):
+                    and _written_as(lemma[: -len(a.suffixes[0])], a.lemma) \
+                    and (upos == "VERB" or seen.get(lemma.lower(), 0) < GENERATION_STEM_MAX):   # қабыл is a word
                 drop.add((lemma, upos))   # a passive stem, as a verb root or as hunspell's nominal (жазыл)
                 break
             if upos == "VERB":
@@ -236,6 +288,13 @@ def inflected_entries(lex: dict[tuple[str, str], int], hand: set[str], words: se
                     continue   # deverbal nouns in -ым/-ім are words of their own: білім, өлім, сезім, шешім
                 if len(a.tags) == 1 and a.tags[0] in WEAK_TAGS and a.lemma not in hand and inflected_count(a.lemma, words) < 3:
                     continue
+                in_use = (sum(seen.get(f, 0) for f in paradigm(lemma)) + 1) * STEM_SHARE >= seen.get(lemma, 0)
+                if all(t.startswith("CASE:") for t in a.tags) and inflected_count(lemma, words) >= 3 and in_use:
+                    # тақта is not тақ + -та: тақтаға, тақтада, тақтаның decline it (a case ends a word). Unless
+                    # running text uses the bare form far more than its declension: жылға is mostly жыл + -ға
+                    continue
+                if a.tags in (("POSS:Yм",), ("POSS:Yң",)) and declined(lemma, words):
+                    continue   # қадам is not қада + -м: after -м/-ң the dative is -а, so қадамға shows a stem
                 drop.add((lemma, upos))
                 break
     return drop
@@ -327,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     lex = base_lexicon(hun, words, forms)
     write(lex, lexmod.LEXICON_FILE)
     hand = {cols[0] for cols in read_hand(DATA / "stems.tsv", 2)}
-    dropped = inflected_entries(lex, hand, words)
+    dropped = inflected_entries(lex, hand, words, forms)
     for key in dropped:
         del lex[key]
     write(lex, lexmod.LEXICON_FILE)

@@ -40,7 +40,7 @@ PARTICLE_LENGTH = 2  # a hyphenated part this short is an enclitic particle (-а
 
 # a call that each component must answer once it is usable (installed *and* its data built)
 PROBES = {"analyze": ("кітаптар",), "tag_tokens": ([Token("кітаптар", 0, 8)],), "normalise": ("мәтін",), "tokenize": ("мәтін",),
-          "to_cyrillic": ("matin",)}
+          "to_cyrillic": ("matin",), "known_word": ("кітап",)}
 
 
 @lru_cache(maxsize=None)
@@ -187,11 +187,16 @@ class Analyzer:
             # an inflected other word only ("тақта" as тақ + locative), and a word it does not know is indexed
             # as itself
             lemmas |= (self._analyses(form, QUERY_MARGIN) if morph is not None else set()) | {fold(form)}
-        if not self.plain and _RUSSIAN_WORD.fullmatch(word):  # Russian articles are indexed by Snowball stems
+        if not self.plain and _RUSSIAN_WORD.fullmatch(word) and not self._kazakh_word(word):
             from habar.clean.russian import stem_ru
 
-            lemmas.add(fold(stem_ru(word)))
+            lemmas.add(fold(stem_ru(word)))  # Russian articles are indexed by Snowball stems
         return frozenset(lemmas)
+
+    def _kazakh_word(self, word: str) -> bool:
+        """A word the Kazakh lexicon knows ("кеше", "елу") is not also read as Russian (кеш, ел)."""
+        morph = self._get("habar.morph", "known_word")
+        return morph is not None and morph.known_word(word)
 
     def query_words(self, text: str) -> list[frozenset[str]]:
         """The lemma alternatives of each word of a query fragment, in order.

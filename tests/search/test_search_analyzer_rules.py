@@ -19,6 +19,7 @@ READINGS = {
     "премьер-министр": [("премьер-министр", 2.0)],
     "министр": [("министр", 0.0)],
     "ау": [("ауыл", 0.0)],
+    "кеше": [("кеше", 0.0)],                 # "yesterday"; Snowball would cut it to кеш
 }
 
 
@@ -26,7 +27,8 @@ class StandIn(Analyzer):
     def _get(self, name: str, attr: str):
         if name == "habar.morph":
             return SimpleNamespace(analyze=lambda w: [SimpleNamespace(lemma=l, cost=c)
-                                                      for l, c in READINGS.get(w.casefold(), [])])
+                                                      for l, c in READINGS.get(w.casefold(), [])],
+                                   known_word=lambda w: w.casefold() in READINGS)
         return None
 
 
@@ -43,6 +45,17 @@ def analyzer() -> Analyzer:
 ])
 def test_query_word_lemmas(analyzer, word, lemmas):
     assert analyzer.word_lemmas(word) == lemmas
+
+
+@pytest.mark.parametrize("word, russian", [
+    ("кеше", False),   # a word the Kazakh lexicon knows is not also read as Russian
+    ("выборы", True),  # one it does not know also stands for its Snowball stem (Russian articles)
+])
+def test_russian_stems_only_for_words_kazakh_does_not_know(analyzer, word, russian):
+    from habar.clean.russian import stem_ru
+
+    stem = stem_ru(word).casefold()
+    assert stem != word and (stem in analyzer.word_lemmas(word)) == russian
 
 
 @pytest.mark.parametrize("word, chosen, others", [
