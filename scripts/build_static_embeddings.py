@@ -2,7 +2,8 @@
 
 Offline and numpy-only (plus scipy.sparse for the fit), model2vec-style with a tuning step:
 1. Units: every Cyrillic sub-word piece of the teacher's vocabulary, every other piece that Kazakh text uses, the whole
-   words that occur at least MIN_WORD times in unlabeled Kazakh text (KazNERD sentences; their labels are unused).
+   words that occur at least MIN_WORD times in unlabeled Kazakh text (the KazNERD sentences of the NER train part,
+   habar.ner.corpus.is_dev; their labels are unused).
 2. Each unit is embedded alone by the teacher with the "passage: " prefix; that is the starting vector.
 3. Unit weights are SIF weights a / (a + p(unit)) from the same text, so that "және" and commas count little.
 4. Tuning: the teacher also embeds every corpus sentence ("passage: " prefix); the unit vectors are then fitted
@@ -61,6 +62,28 @@ def kaznerd_sentences(shared: Path) -> list[str]:
         else:
             cur += " " + tok
     return out
+
+
+def train_flags(shared: Path, sents: list[str]) -> list[bool]:
+    """Per sentence of `kaznerd_sentences`, whether it is in the NER train part: the NER dev part is kept out of
+    everything habar learns from, this table included (the NER model's e5 clusters are read off it)."""
+    from habar.ner.corpus import is_dev, read_conll
+
+    with_ids = list(read_conll(shared / "kaznerd" / "with_sentID" / "IOB2_valid2.txt", with_ids=True))
+    plain = list(read_conll(shared / "kaznerd" / "IOB2_valid.txt"))
+    if len(with_ids) != len(sents) or any(a.tokens != b.tokens for a, b in zip(with_ids, plain)):
+        raise ValueError("KazNERD's IOB2_valid.txt and with_sentID/IOB2_valid2.txt no longer hold the same sentences "
+                         "in the same order; the split needs the ids of the sentences this script reads")
+    return [not is_dev(s.id) for s in with_ids]
+
+
+def reuse(path: Path, texts: list[str], all_texts: list[str], embed) -> np.ndarray:
+    """Vectors of `texts` (a subset of `all_texts`), taken from the cache of `all_texts` when it exists."""
+    full = path.parent / path.name.replace(str(len(texts)), str(len(all_texts)))
+    if full.exists():
+        rows = {t: i for i, t in enumerate(all_texts)}
+        return np.load(full)[[rows[t] for t in texts]]
+    return cached(path, texts, embed)
 
 
 def cached(path: Path, texts: list[str], embed, chunk: int = 256) -> np.ndarray:
@@ -168,17 +191,20 @@ def main(argv: list[str] | None = None) -> int:
 
     pieces = Pieces()
     teacher = Teacher()
-    sents = kaznerd_sentences(args.shared)
+    every = kaznerd_sentences(args.shared)
+    sents = [x for x, train in zip(every, train_flags(args.shared, every)) if train]
     if args.limit:
         sents = sents[: args.limit]
     units, piece_rows = choose_units(sents, pieces)
-    print(f"{len(sents)} sentences, {len(units)} units ({int((piece_rows >= 0).sum())} pieces)", flush=True)
-    unit_texts = [u.replace(META, " ").strip() or u for u in units]
-    e0 = cached(args.cache / f"units_{len(units)}.npy", unit_texts, teacher.passages)
-    if args.target == "query":
-        y = cached(args.cache / f"sentsq_{len(sents)}.npy", sents, teacher.queries)
-    else:
-        y = cached(args.cache / f"sents_{len(sents)}.npy", sents, teacher.passages)
+    print(f"{len(sents)} sentences (NER train part), {len(units)} units ({int((piece_rows >= 0).sum())} pieces)",
+          flush=True)
+    unit_text = lambda u: u.replace(META, " ").strip() or u  # noqa: E731
+    # teacher passes of an earlier build over all of KazNERD are reused row by row: each vector depends on its
+    # own text only
+    every_units = [unit_text(u) for u in choose_units(every, pieces)[0]]
+    e0 = reuse(args.cache / f"units_{len(units)}.npy", [unit_text(u) for u in units], every_units, teacher.passages)
+    embed, name = (teacher.queries, "sentsq") if args.target == "query" else (teacher.passages, "sents")
+    y = reuse(args.cache / f"{name}_{len(sents)}.npy", sents, every, embed)
     words = units[: len(units) - int((piece_rows >= 0).sum())]
     model = StaticModel(e0, np.ones(len(units), np.float32), words, piece_rows, pieces)
     model.weights = sif_weights(model, sents)
