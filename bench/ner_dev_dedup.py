@@ -182,6 +182,21 @@ def bootstrap(dev: list[Sentence], pred: list[list[str]], keep: list[bool], roun
     return float(np.percentile(f1, 2.5)), float(np.percentile(f1, 97.5))
 
 
+def paired_bootstrap(dev: list[Sentence], pred: list[list[str]], other: list[list[str]], rounds: int = 1000
+                     ) -> tuple[float, float, float]:
+    """F1(pred) - F1(other) on all dev and its 95% interval, resampling the same sentences for both (seeded):
+    a difference whose interval excludes 0 is beyond the noise of which sentences dev happens to hold."""
+    a = np.array([_counts(s.tags, p) for s, p in zip(dev, pred)], dtype=float)
+    b = np.array([_counts(s.tags, p) for s, p in zip(dev, other)], dtype=float)
+    idx = np.random.default_rng(13).integers(0, len(dev), (rounds, len(dev)))
+
+    def f1(c: np.ndarray) -> np.ndarray:
+        return 2 * c[..., 0] / np.maximum(c[..., 1] + c[..., 2], 1)
+
+    diff = f1(a[idx].sum(axis=1)) - f1(b[idx].sum(axis=1))
+    return float(f1(a.sum(0)) - f1(b.sum(0))), float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))
+
+
 def _counts(gold: list[str], pred: list[str]) -> tuple[int, int, int]:
     g, p = set(spans(gold)), set(spans(pred))
     return len(g & p), len(p), len(g)
@@ -194,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", action="store_true", help="also train and score the plain-CRF baseline")
     ap.add_argument("--baseline-model", type=Path, default=Path("/tmp/habar-ner-dedup-baseline.crfsuite"),
                     help="where the baseline model is kept between runs (reused when present)")
+    ap.add_argument("--model-dir", type=Path, default=None, help="score this model folder (default: the shipped one)")
+    ap.add_argument("--against", type=Path, default=None,
+                    help="another model folder: print the paired bootstrap interval of the F1 difference")
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     shared = args.shared or Options().shared_data
@@ -215,11 +233,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from habar.ner.model import MODEL_DIR, NerModel
 
-    trained_on = json.loads((MODEL_DIR / "dev_scores.json").read_text(encoding="utf-8"))["shipped_trained_on"]
-    if trained_on != "train":
-        raise SystemExit(f"{MODEL_DIR}: the shipped model was trained on {trained_on!r}, so dev is in its training "
-                         f"data; retrain on the train part (scripts/train_ner.py) to measure it")
-    model = NerModel()
+    model_dir = args.model_dir or MODEL_DIR
+    for folder in filter(None, (model_dir, args.against)):
+        trained_on = json.loads((folder / "dev_scores.json").read_text(encoding="utf-8"))["shipped_trained_on"]
+        if trained_on != "train":
+            raise SystemExit(f"{folder}: the model was trained on {trained_on!r}, so dev is in its training data; "
+                             f"retrain on the train part (scripts/train_ner.py) to measure it")
+    model = NerModel(model_dir)
     preds = {"habar": [model.tag(s.tokens) for s in dev]}
     if args.baseline:
         preds["plain CRF"] = baseline_tags(train, dev, args.baseline_model)
@@ -235,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<10} group unseen {lo:.3f}-{hi:.3f}   no twin {lo2:.3f}-{hi2:.3f}")
     print("\nF1 averaged over classes with all dev's class supports as weights (classes seen without a twin)")
     print(reweighted(dev, preds, sims, args.threshold))
+    if args.against:
+        other = NerModel(args.against)
+        diff, lo, hi = paired_bootstrap(dev, preds["habar"], [other.tag(s.tokens) for s in dev])
+        print(f"\nall dev F1 of {model_dir} minus {args.against}: {diff:+.3f} (paired bootstrap 95% {lo:+.3f} to "
+              f"{hi:+.3f})")
     return 0
 
 

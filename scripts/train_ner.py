@@ -4,6 +4,8 @@ Split: a sentence is dev when md5(its group: the id without its letter prefix) m
 (habar.ner.corpus.is_dev): 9,499 train sentences and 1,668 dev sentences; the versions of one sentence (AID…,
 DID…) fall on the same side. The dev part is kept out of everything the model learns from: word clusters come from
 the unlabeled text of the train part plus SIB-200 Kazakh sentences, gazetteers and the CRF from the train part.
+Feature set 3 adds k-means clusters of e5 piece vectors (habar/data/semantic/static.npz) for the lemmas of the train
+part, of SIB-200 and of habar.morph's lexicon, and head-word gazetteers learned from the train part (jackknifed).
 The model is scored on dev next to a plain CRF (word and shape features) trained on the same part in the same run:
 
     nice -n 19 .venv/bin/python scripts/train_ner.py [--shared ../shared/data] [--out habar/data/ner]
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import json
 import multiprocessing
@@ -35,7 +38,7 @@ from habar.ner.model import NerModel
 from habar.ner.morphfeat import morph_features, morph_works
 
 SEED = 13
-FEATURE_VERSION = 2  # the shipped model's feature set (habar.ner.features.Featurizer.version)
+FEATURE_VERSION = 3  # the shipped model's feature set (habar.ner.features.Featurizer.version)
 USE_MORPH = True     # the shipped model's use of habar.morph features
 FOLDS = 5
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 220, "feature.possible_transitions": True}
@@ -67,13 +70,32 @@ def train(items: list[tuple[list[list[str]], list[str]]], params: dict, path: Pa
     return time.time() - t0
 
 
+def lexicon_lemmas() -> set[str]:
+    """habar.morph's lexicon stems (lowercase): e5 clusters then cover unseen inflected forms through their lemma."""
+    root = Path(__file__).resolve().parent.parent / "habar" / "data" / "morph"
+    out = set()
+    with gzip.open(root / "lexicon.tsv.gz", "rt", encoding="utf-8") as f:
+        out.update(line.split("\t", 1)[0].lower() for line in f)
+    with open(root / "stems.tsv", encoding="utf-8") as f:
+        out.update(line.split("\t", 1)[0].lower() for line in f if not line.startswith("#"))
+    return out
+
+
+def e5_table(texts: list[list[str]], morph) -> dict[str, tuple[int, int]]:
+    """e5 clusters of the lemmas of the unlabeled text (never dev) and of the lexicon (feature set 3)."""
+    lemma = Featurizer({}, {}, morph).lemma
+    lemmas = {lemma(w) for sent in texts for w in sent if w[:1].isalpha()} | lexicon_lemmas()
+    return clusters.build_e5(lemmas, seed=SEED)
+
+
 def jackknife_features(train_part: list[Sentence], cl: dict, morph, version: int
                        ) -> list[tuple[list[list[str]], list[str]]]:
     """Each fold's features use a gazetteer built from the other folds, so gazetteer hits look as on new text."""
     fold_of = [hash_fold(s.id) for s in train_part]
+    lemma = Featurizer({}, {}, morph).lemma if version >= 3 else None
     items = []
     for k in range(FOLDS):
-        gaz = gazetteer.build([s for s, f in zip(train_part, fold_of) if f != k])
+        gaz = gazetteer.build([s for s, f in zip(train_part, fold_of) if f != k], lemma)
         feat = Featurizer(cl, gaz, morph, version=version)
         items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(train_part, fold_of) if f == k]
     return items
@@ -135,12 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.clusters:
         shutil.copyfile(args.clusters, args.out / "clusters.tsv")
     else:
-        cl = clusters.build(unlabeled_text(args.shared, train_part), seed=SEED)
+        texts = unlabeled_text(args.shared, train_part)
+        cl = clusters.build(texts, seed=SEED)
         print(f"clusters: {len(cl)} words/stems in {time.time() - t0:.0f} s", file=sys.stderr)
+        if args.version >= 3:
+            t0 = time.time()
+            e5 = e5_table(texts, morph)
+            print(f"e5 clusters: {len(e5)} lemmas in {time.time() - t0:.0f} s", file=sys.stderr)
+            cl.update(e5)
         clusters.save(cl, args.out / "clusters.tsv")
     cl = clusters.load(args.out / "clusters.tsv")
     secs = train(jackknife_features(train_part, cl, morph, args.version), params, tmp / "model")
-    gazetteer.save(gazetteer.build(train_part), args.out / "gazetteer.tsv")
+    lemma = Featurizer({}, {}, morph).lemma if args.version >= 3 else None
+    gazetteer.save(gazetteer.build(train_part, lemma), args.out / "gazetteer.tsv")
     shutil.move(str(tmp / "model"), args.out / "model.crfsuite")
     settings = {"morph": morph is not None, "version": args.version}
     (args.out / "features.json").write_text(json.dumps(settings) + "\n", encoding="utf-8")

@@ -1,7 +1,10 @@
-"""Word clusters learned from unlabeled Kazakh text: PPMI over neighbour stems, truncated SVD, then k-means.
+"""Word clusters: PPMI over neighbour stems from unlabeled Kazakh text (truncated SVD, then k-means), and
+clusters of the e5 teacher's static piece vectors (habar/data/semantic/static.npz), which carry what e5 learned
+in pretraining about organisations, events and places that our few thousand sentences lack.
 
-Built at training time by scripts/train_ner.py; the shipped table maps a lowercase word or stem to two
-cluster ids (coarse, fine), like the prefixes of Brown cluster paths.
+Built at training time by scripts/train_ner.py; the shipped table maps a lowercase word or stem ("~stem") to two
+cluster ids (coarse, fine), like the prefixes of Brown cluster paths, and a lemma ("@lemma") to its two e5
+cluster ids (feature set 3).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 from habar.ner.suffixes import strip_case
 
 COARSE, FINE = 64, 384
+E5_COARSE, E5_FINE = 96, 640  # e5 clusters of lemmas (feature set 3)
 MIN_COUNT = 4
 N_CONTEXTS = 1200
 DIMS = 80
@@ -62,6 +66,34 @@ def build(sentences: list[list[str]], seed: int = 13) -> dict[str, tuple[int, in
     coarse = _kmeans(X, COARSE, seed)
     fine = _kmeans(X, FINE, seed + 1)
     return {w: (int(coarse[i]), int(fine[i])) for w, i in index.items()}
+
+
+def e5_vectors(words: list[str], static_path: Path | None = None) -> np.ndarray:
+    """Unit vectors of words: the mean of their e5 sub-word piece vectors (never the static model's whole-word
+    rows, whose word list comes from all KazNERD sentences, dev included)."""
+    from habar.semantic.pieces import Pieces
+    from habar.semantic.static import DEFAULT_PATH
+
+    pieces = Pieces()
+    with np.load(static_path or DEFAULT_PATH, allow_pickle=False) as z:
+        vectors = z["vectors"].astype(np.float32) * z["scales"][:, None]
+        piece_rows = z["piece_rows"]
+    X = np.zeros((len(words), vectors.shape[1]), dtype=np.float32)
+    for i, w in enumerate(words):
+        rows = [int(r) for r in piece_rows[list(pieces.word_ids(pieces.normalise(w)))] if r >= 0]
+        if rows:
+            X[i] = vectors[rows].mean(0)
+    X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-9
+    return X
+
+
+def build_e5(lemmas: set[str], seed: int = 13, static_path: Path | None = None) -> dict[str, tuple[int, int]]:
+    """"@lemma" -> (coarse id, fine id) of k-means over e5 piece vectors; deterministic for a seed."""
+    words = sorted(w for w in lemmas if w and any(ch.isalpha() for ch in w))
+    X = e5_vectors(words, static_path)
+    coarse = _kmeans(X, E5_COARSE, seed)
+    fine = _kmeans(X, E5_FINE, seed + 1)
+    return {"@" + w: (int(coarse[i]), int(fine[i])) for i, w in enumerate(words)}
 
 
 def _kmeans(X: np.ndarray, k: int, seed: int, iters: int = 25) -> np.ndarray:

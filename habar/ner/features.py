@@ -20,11 +20,17 @@ _CYR = frozenset([chr(c) for c in range(ord("а"), ord("я") + 1)] + [chr(c) for
 _SHAPE = [(re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+"), "X"), (re.compile(r"[a-zа-яәғқңөұүһіё]+"), "x"),
           (re.compile(r"\d+"), "d")]
 OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
+CLOSE_SET = frozenset(CLOSE_QUOTES)
 CACHE_LIMIT = 300_000
-MAX_VERSION = 2  # the newest feature set this module computes (see Featurizer)
+MAX_VERSION = 3  # the newest feature set this module computes (see Featurizer)
 # attributes a word lends to its neighbours one and two positions away
 NEAR = ("w", "sh", "st", "cs", "lx", "c1", "c2", "g", "t", "pos", "mc", "src")
 FAR = ("w", "lx", "c1", "t", "g")
+# feature set 3 also lends the lemma, its e5 clusters and its head-word types (a name's words see its head)
+NEAR3 = NEAR + ("lem", "e1", "e2", "hd")
+FAR3 = FAR + ("lem", "e1", "hd")
+HEAD_REACH = 5  # a head up to this many words to the right still says "inside a name" (feature set 3)
+HEAD_STOPS = frozenset(".,;:!?")
 
 # Morphological analysis hook: word -> (lemma, upos, case) or None. Set by habar.ner.model when habar.morph works.
 Morph = Callable[[str], "tuple[str, str, str] | None"]
@@ -58,8 +64,10 @@ class Featurizer:
         self.morph = morph
         self.plain = plain  # the baseline: word and simple shape features only
         # feature set of the model (features.json): 0 the first set, 1 adds acronyms and sentence-initial
-        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict
+        # capitals, 2 adds case x capitalisation and the analyzer's lexicon/guess verdict, 3 adds the e5 clusters
+        # of the lemma ("@lemma" in clusters), head words ("^lemma" in the gazetteer) and lends lemmas to neighbours
         self.version = version
+        self._near, self._far = (NEAR3, FAR3) if version >= 3 else (NEAR, FAR)
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[dict[str, str], list[str]]:
@@ -92,6 +100,14 @@ class Featurizer:
                 attrs.update(zip(("lem", "pos", "mc", "src"), m))  # src: lexicon or guess (names are guesses)
         if self.version >= 2:
             own.append("tc=" + t + "|" + case)  # a capitalised word in the genitive opens a name phrase
+        if self.version >= 3:
+            lem = attrs.get("lem") or stem
+            e5 = self.clusters.get("@" + lem)
+            if e5:
+                attrs["e1"], attrs["e2"] = e5
+            head = self.gazetteer.get("^" + lem)
+            if head:
+                attrs["hd"] = head
         # affixes and length; plain concatenation, as this runs for every new word form
         own += ("p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4], "s1=" + lower[-1:], "s2=" + lower[-2:],
                 "s4=" + lower[-4:], "s5=" + lower[-5:], "len=" + str(min(len(word), 12)))
@@ -118,8 +134,8 @@ class Featurizer:
         """A word's features as itself, as the left and right neighbour, and as the word two to the left or right."""
         attrs, own = self._word(word)
         kv = {k: k + "=" + v for k, v in attrs.items()}
-        near = [kv[k] for k in NEAR if k in kv]
-        far = [] if self.plain else [kv[k] for k in FAR if k in kv]
+        near = [kv[k] for k in self._near if k in kv]
+        far = [] if self.plain else [kv[k] for k in self._far if k in kv]
         return (tuple(kv.values()) + tuple(own), tuple(["-1" + f for f in near]), tuple(["+1" + f for f in near]),
                 tuple(["-2" + f for f in far]), tuple(["+2" + f for f in far]))
 
@@ -138,6 +154,8 @@ class Featurizer:
         n = len(tokens)
         out = []
         quote = 0
+        heads = self._heads(tokens) if self.version >= 3 and not self.plain else None
+        kinds = self._quote_kinds(tokens) if heads is not None and not CLOSE_SET.isdisjoint(tokens) else None
         for i in range(n):
             f = ["b"]
             if i == 0 and not self.plain and self.version >= 1:
@@ -156,8 +174,50 @@ class Featurizer:
                         f.append("qfirst")
                     if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
                         f.append("qlast")
+                    if kinds is not None and kinds[i]:
+                        f += kinds[i]
+            if heads is not None:
+                for j in range(i + 1, min(n, i + 1 + HEAD_REACH)):
+                    if tokens[j] in HEAD_STOPS:
+                        break
+                    if heads[j] and j - i > 2:  # nearer heads are the +1hd/+2hd features
+                        f.append("nh=" + heads[j])  # "Ұлттық экономика министрлігі": a head further on
+                        break
             out.append(f)
         return out
+
+    def _quote_kinds(self, tokens: list[str]) -> list[list[str]]:
+        """Per token inside quotes, the word after the closing quote, which names the kind of the quoted name:
+        « Жастар » саябағы is a facility, « Жастар » жобасы a project (its lemma, e5 cluster and head types)."""
+        out: list[list[str]] = [[] for _ in tokens]
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if tokens[i] in OPEN_QUOTES:
+                j = i + 1
+                while j < n and tokens[j] not in CLOSE_QUOTES and tokens[j] not in OPEN_QUOTES:
+                    j += 1
+                if j < n and tokens[j] in CLOSE_QUOTES:
+                    after = tokens[j + 1] if j + 1 < n else ""
+                    kind = self.lemma(after) if after[:1].isalpha() else after
+                    feats = ["qn=" + kind]
+                    e5 = self.clusters.get("@" + kind)
+                    if e5:
+                        feats.append("qe=" + e5[1])
+                    head = self.gazetteer.get("^" + kind)
+                    if head:
+                        feats.append("qh=" + head)
+                    for k in range(i + 1, j):
+                        out[k] = feats
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _heads(self, tokens: list[str]) -> list[str]:
+        """Per token, the types of entities its lemma heads ("" for none), from the gazetteer's "^lemma" keys."""
+        gaz = self.gazetteer
+        return [gaz.get("^" + self.lemma(t), "") if t[:1].isalpha() else "" for t in tokens]
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """crfsuite feature lists of a sentence (training and the reference tagger)."""
