@@ -25,7 +25,7 @@ from habar.runtime import tune_gc
 from habar.search.analysis import Analyzer
 from habar.search.index import Index
 from habar.steps import default_pipeline, load_step
-from habar.store.backend import BatchWriter, open_store, open_writer
+from habar.store.backend import BatchWriter, is_url, open_store, open_writer
 from habar.store.clusters import update_clusters
 from habar.store.records import Record, content_key, to_record
 from habar.store.store import Store
@@ -36,6 +36,7 @@ COMMIT_SECONDS = 10.0  # index commits: each makes a segment, so not after every
 
 _pipeline: Pipeline | None = None  # one per worker process, built once by _init
 _analyzer = Analyzer()  # titles; plain when the input comes analysed (no steps)
+_portable = True  # records carry the forms PostgreSQL and Dask shards read; the embedded store needs only its own
 
 
 def signature(pipeline: Pipeline) -> str:
@@ -62,10 +63,11 @@ def build_pipeline(options: Options, steps: list[str] | None) -> Pipeline:
     return default_pipeline(options) if steps is None else Pipeline([load_step(n) for n in steps])
 
 
-def _init(options: Options, steps: list[str] | None) -> None:
-    global _pipeline, _analyzer
+def _init(options: Options, steps: list[str] | None, portable: bool = True) -> None:
+    global _pipeline, _analyzer, _portable
     _pipeline = build_pipeline(options, steps)
     _analyzer = Analyzer(plain=steps == [])
+    _portable = portable
     tune_gc()
 
 
@@ -79,7 +81,8 @@ def analyse(article: Article) -> Record | tuple[str, str]:
         reason = next((k for k, n in pipeline.stats.items() if n != before.get(k, 0)), "failed")
         return ("failed", reason.removeprefix("failed[").removesuffix("]"))
     title_terms = [t for t, _, _, _ in _analyzer.analyse_text(done.title)] if done.title else []
-    return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms, key)
+    return to_record(done, signature(pipeline), _analyzer.alternatives(done.tokens), title_terms, key,
+                     portable=_portable)
 
 
 class Writer(BatchWriter):
@@ -161,7 +164,8 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
     workers = options.n_workers()
     # the workers are forked before the store and the index are opened: an SQLite connection or a tantivy
     # writer must not cross a fork
-    pool = multiprocessing.get_context("fork").Pool(workers, _init, (options, steps)) if workers > 1 else None
+    init = (options, steps, is_url(data_dir))  # into SQLite, the records skip the portable forms (~0.6 ms each)
+    pool = multiprocessing.get_context("fork").Pool(workers, _init, init) if workers > 1 else None
     reader = writer = None
     try:
         writer = open_writer(data_dir, commit_seconds, vectors=options.vectors)
@@ -169,7 +173,7 @@ def ingest(articles: Iterable[Article], data_dir: str | Path, options: Options,
         counts = writer.counts
         todo = still_to_do(articles, reader, analysis, counts)
         if pool is None:
-            _init(options, steps)
+            _init(*init)
             results: Iterator = map(analyse, todo)
         else:
             results = pool.imap(analyse, todo, chunksize=4)

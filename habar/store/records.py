@@ -121,16 +121,18 @@ def encode_annotations(article: Article, facts: bool = True) -> bytes:
     return annotation_blobs(article)[0 if facts else 1]
 
 
-def annotation_blobs(article: Article, terms: bytes | None = None) -> tuple[bytes, bytes]:
-    """The annotations with the facts (format 2: decodes alone) and without them (the embedded store's form:
-    format 3 when `terms`, the article's terms text, is given; it then decodes with that terms text)."""
-    facts = json.dumps([{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
-                       ensure_ascii=False, separators=(",", ":")).encode()
+def annotation_blobs(article: Article, terms: bytes | None = None, portable: bool = True) -> tuple[bytes, bytes]:
+    """The annotations with the facts (format 2: decodes alone; b"" unless `portable`) and without them (the
+    embedded store's form: format 3 when `terms`, the article's terms text, is given; it then decodes with it)."""
     lines = terms.decode()[1:-1].split("\n") if terms is not None else []
     # one line per token, or the lemmas cannot be told from it (a term with a newline is a changed line)
     full, store = _annotations_json(article, lines if len(lines) == len(article.tokens) else None)
-    return (codecs.compress(full[:-1] + b',"facts":' + facts + b"}", article.text),
-            codecs.compress(store or full, article.text))
+    stored = codecs.compress(store or full, article.text)
+    if not portable:
+        return b"", stored
+    facts = json.dumps([{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
+                       ensure_ascii=False, separators=(",", ":")).encode()
+    return codecs.compress(full[:-1] + b',"facts":' + facts + b"}", article.text), stored
 
 
 def _dumps(obj) -> bytes:
@@ -321,9 +323,11 @@ def analysis_key(steps: str) -> str:
 
 
 def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None = None,
-              title_terms: list[str] = (), content_hash: str | None = None) -> Record:
+              title_terms: list[str] = (), content_hash: str | None = None, portable: bool = True) -> Record:
     """`alts`: token index -> other possible lemmas; `title_terms`: the title's terms, in order; `content_hash`:
-    `content_key` of the article as the reader gave it (the pipeline changes title and lang)."""
+    `content_key` of the article as the reader gave it (the pipeline changes title and lang). Without `portable`,
+    the forms only PostgreSQL and the Dask shards read (terms, meta and annotations that decode alone) are left
+    empty: the embedded store keeps its own forms of them."""
     if not article.text:
         article.text = article.raw
     if not article.tokens:  # input without a tokenizer step: the index still needs words
@@ -332,7 +336,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         article.tokens = fallback_tokens(article.text)
     changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
     terms = terms_text(article.tokens, alts or {})
-    annotations, store_annotations = annotation_blobs(article, terms)
+    annotations, store_annotations = annotation_blobs(article, terms, portable)
     if article.text != (offsets.apply(article.raw, article.changes) if changes else article.raw):
         # changes that do not explain the text (a step that forgot to record one): the text as stored must be
         # exactly the text analysed, which the annotations' offsets and the blobs' compression depend on
@@ -340,6 +344,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
     title_text = " ".join(t.replace(" ", "") for t in title_terms)
     lead_text = " ".join(lead_terms(article))
     meta = strip_meta(article.meta, article.text)
+    store_meta, store_terms = encode_meta(meta, article.raw), text8.compress_text(terms.decode(), article.text.casefold())
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
@@ -347,8 +352,9 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         analysis=analysis_key(analysis),
         raw=text8.compress_text(article.raw),
         changes=pack(changes) if changes else None,
-        meta=pack(meta), store_meta=encode_meta(meta, article.raw),
-        terms=codecs.compress(terms), store_terms=text8.compress_text(terms.decode(), article.text.casefold()),
+        # an empty store form falls back to the portable one (habar.store.store._column)
+        meta=pack(meta) if portable or not store_meta else b"", store_meta=store_meta,
+        terms=codecs.compress(terms) if portable or not store_terms else b"", store_terms=store_terms,
         spans=encode_spans(article.tokens),
         title_terms=title_text, lead_terms=lead_text,
         store_title_terms=encode_field_terms(title_text, article.title, article.text),
