@@ -50,6 +50,13 @@ def analyse_sentences(sentences: list[str], steps: list[str], workers: int) -> t
     return [a for a, _ in done], [alts for _, alts in done], sig
 
 
+def _current_signature(steps: list[str]) -> str:
+    from habar.options import Options
+    from habar.store import ingest
+
+    return ingest.signature(ingest.build_pipeline(Options(workers=1, progress=False), steps))
+
+
 def _analyse_one(article: Article) -> tuple[Article, dict]:
     from habar.store import ingest
 
@@ -160,7 +167,8 @@ def build(db, sentences: list[str], n: int, steps: list[str], workers: int, prog
     cache = db.parent / f"{db.name}.sentences.pickle"
     if cache.exists():
         _analysed, _alts, _signature = pickle.loads(cache.read_bytes())
-    else:
+    if not cache.exists() or _signature != _current_signature(steps):  # analysed by another habar: again
+        cache.unlink(missing_ok=True)
         _analysed, _alts, _signature = analyse_sentences(sentences, steps, workers)
         cache.write_bytes(pickle.dumps((_analysed, _alts, _signature)))
     for s in _analysed:
