@@ -25,22 +25,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import takewhile
 
 import numpy as np
 
 from habar.clean.dedup import signature
-from habar.document import Article, Change, Entity, Fact, Sentence, Token
+from habar.document import Article, Change, Fact, Token
 from habar.store import codecs, text8
+from habar.store.annotations import annotation_blobs, decode_v1, decode_v2
 from habar.store.argcodec import fact_args
 from habar.store.codecs import pack
-from habar.store.compact import (decode_meta, encode_field_terms, encode_meta, implied_lemma, label_codes, labels_of,
-                                 lemma_exceptions, sig_bytes)
+from habar.store.compact import decode_meta, encode_field_terms, encode_meta, sig_bytes
 from habar.text import offsets
 
 _SPACE = re.compile(r"\s+")
-_ENTITY_COLS = ("text", "label", "start", "end", "norm", "value", "group")
 
 
 def unpack(blob, primer: str | None = None):
@@ -105,102 +104,6 @@ def decode_spans(blob: bytes) -> np.ndarray:
     return codecs.decode_spans(blob)
 
 
-# --- the rest of the annotations -------------------------------------------------------------------------------
-def _columns(items: list, names) -> dict[str, list]:
-    return {n: [getattr(x, n) for x in items] for n in names}
-
-
-def _rows(cols: dict[str, list], cls, n: int) -> list:
-    names = list(cols)
-    return [cls(**dict(zip(names, values))) for values in zip(*cols.values())] if names else [cls() for _ in range(n)]
-
-
-def encode_annotations(article: Article, facts: bool = True) -> bytes:
-    """Sentences, tokens, entities and (unless `facts` is False: the store's facts table has them) facts,
-    compressed against the text."""
-    return annotation_blobs(article)[0 if facts else 1]
-
-
-def annotation_blobs(article: Article, terms: bytes | None = None, portable: bool = True) -> tuple[bytes, bytes]:
-    """The annotations with the facts (format 2: decodes alone; b"" unless `portable`) and without them (the
-    embedded store's form: format 3 when `terms`, the article's terms text, is given; it then decodes with it)."""
-    lines = terms.decode()[1:-1].split("\n") if terms is not None else []
-    # one line per token, or the lemmas cannot be told from it (a term with a newline is a changed line)
-    full, store = _annotations_json(article, lines if len(lines) == len(article.tokens) else None)
-    stored = codecs.compress(store or full, article.text)
-    if not portable:
-        return b"", stored
-    facts = json.dumps([{f.name: getattr(x, f.name) for f in fields(Fact)} for x in article.facts],
-                       ensure_ascii=False, separators=(",", ":")).encode()
-    return codecs.compress(full[:-1] + b',"facts":' + facts + b"}", article.text), stored
-
-
-def _dumps(obj) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _annotations_json(article: Article, lines: list[str] | None = None) -> tuple[bytes, bytes | None]:
-    """Format 2, and with `lines` (the terms text's, one per token) format 3 too: lemmas only where the line does
-    not imply them (compact.implied_lemma), entity labels by number (compact.ENTITY_LABELS). What both have is
-    built and serialised once."""
-    text = article.text
-    toks = article.tokens
-    tags, tag_ids = codecs.tag_ids([(t.kind, t.upos, t.feats) for t in toks])
-    words = {str(i): t.text for i, t in enumerate(toks) if t.text != text[t.start:t.end]}  # rare: repaired tokens
-    ents = _columns(article.entities, _ENTITY_COLS)
-    ents["text"] = [None if e.text == text[e.start:e.end] else e.text for e in article.entities]
-    ents["norm"] = [None if e.norm == e.text else e.norm for e in article.entities]
-    ents["end"] = [e.end - e.start for e in article.entities]  # lengths
-    ents["start"] = codecs.deltas(ents["start"])
-    flat = [x for s in article.sentences for x in (s.start, s.end)]
-    common = _dumps({"sentences": codecs.deltas(flat), "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
-                     "words": words})[1:-1]
-    full = (b'{"v":2,' + common + b',"lemma":' + _dumps([codecs.lemma_code(t.text, t.lemma) for t in toks])
-            + b',"entities":' + _dumps(ents) + b"}")
-    if lines is None:
-        return full, None
-    ents["label"] = label_codes(ents["label"])
-    store = (b'{"v":3,' + common + b',"lemmas":' + _dumps(lemma_exceptions(toks, lines))
-             + b',"entities":' + _dumps(ents) + b"}")
-    return full, store
-
-
-def _decode_v2(data: dict, text: str, spans: list, lines: list[str] | None = None) -> tuple[list, list, list]:
-    """Format 2, or format 3 with `lines`: the article's terms text, one line per token."""
-    flat = codecs.undeltas(data["sentences"])
-    sentences = [Sentence(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
-    tags = codecs.tags_of(data["tag"], data["tags"], data.get("tagset"))
-    words = data["words"]
-    tokens = []
-    lemmas = data.get("lemmas", {})
-    codes = data["lemma"] if lines is None else lines
-    for i, ((kind, upos, feats), code, (s, e)) in enumerate(zip(tags, codes, spans)):
-        word = words.get(str(i)) if words else None
-        word = text[s:e] if word is None else word
-        if lines is None:
-            lemma = codecs.lemma_of(word, code)
-        else:
-            lemma = lemmas.get(str(i))
-            lemma = implied_lemma(word, upos, code.split("|", 1)[0]) if lemma is None else lemma
-        tokens.append(Token(word, s, e, kind, lemma, upos, feats))
-    cols = data["entities"]
-    if lines is not None:
-        cols["label"] = labels_of(cols["label"])
-    cols["start"] = codecs.undeltas(cols["start"])
-    cols["end"] = [s + n for s, n in zip(cols["start"], cols["end"])]
-    return sentences, tokens, _rows(cols, Entity, 0)
-
-
-def _decode_v1(data: dict, text: str, spans: list) -> tuple[list, list, list]:
-    """The first format: plain columns, facts inside (read by _facts)."""
-    tok = data["tokens"]
-    tokens = []
-    for x, k, u, f, lem, (s, e) in zip(tok["text"], tok["kind"], tok["upos"], tok["feats"], tok["lemma"], spans):
-        x = x if x is not None else text[s:e]
-        tokens.append(Token(x, s, e, k, x[:lem] if isinstance(lem, int) else lem, u, f))
-    return _rows(data["sentences"], Sentence, 0), tokens, _rows(data["entities"], Entity, 0)
-
-
 def strip_meta(meta: dict, text: str) -> dict:
     """meta without what the text gives back: the summary's text (None), when it is its sentences joined."""
     summary = meta.get("summary")
@@ -230,9 +133,9 @@ def decode_article(row, facts: list[tuple[str, int, int, str]] | None = None) ->
     spans = decode_spans(row["spans"]).tolist()
     if data.get("v") == 3:  # the embedded store's form: the lemmas come with the terms text
         lines = decode_terms(row["terms"], text)[1:-1].split("\n")
-        sentences, tokens, ents = _decode_v2(data, text, spans, lines)
+        sentences, tokens, ents = decode_v2(data, text, spans, lines)
     else:
-        sentences, tokens, ents = (_decode_v2 if data.get("v") == 2 else _decode_v1)(data, text, spans)
+        sentences, tokens, ents = (decode_v2 if data.get("v") == 2 else decode_v1)(data, text, spans)
     for e in ents:
         e.text = e.text if e.text is not None else text[e.start:e.end]
         e.norm = e.norm if e.norm is not None else e.text
