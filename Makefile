@@ -27,9 +27,9 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --shared $(SHARED)
 
 # Not in CI. 1,000,000 generated articles, built by analysing each distinct sentence once and composing the
-# articles (--compose; full analysis of 1M would take a day here), plus 2,000 articles with full analysis for the
-# ingest throughput, written into PostgreSQL too in the same pass (--pg: a private server beside the store) so
-# that both backends are queried on the same articles; `make bench-scale SCALE_ARGS="--n 20000"` for a smaller
+# articles (--compose; full analysis of 1M would take a day here), written into PostgreSQL too in the same pass
+# (--pg: a private server beside the store) so that both backends are queried on the same articles; plus 2,000
+# articles with full analysis for the ingest throughput. `make bench-scale SCALE_ARGS="--n 20000"` for a smaller
 # run with full analysis throughout.
 # Then Dask ingest with 1 and 2 workers against the local ingest (bench/scale_dask.py; DASK_ARGS="--n 200": quicker).
 SCALE_ARGS ?= --compose --real 2000 --pg

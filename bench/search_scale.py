@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> None:
         from bench import pg_search
 
         _, pg_url = pg_search.start_server(pg_dir)
-        atexit.register(pg_search.stop_server, pg_dir)  # stopped by its PID file however the run ends
+        # stopped by its PID file however the run ends (unless already stopped and removed, below)
+        atexit.register(lambda: pg_dir.exists() and pg_search.stop_server(pg_dir))
     if args.measure_only:  # a store built by an earlier run (--db): its size and queries only
         from bench import search_compose
 
@@ -271,6 +272,10 @@ def main(argv: list[str] | None = None) -> None:
         searcher.close()
     if args.db is None:
         shutil.rmtree(db, ignore_errors=True)
+        db.parent.joinpath(f"{db.name}.sentences.pickle").unlink(missing_ok=True)  # bench.search_compose's cache
+        if args.pg:
+            pg_search.stop_server(pg_dir)
+            shutil.rmtree(pg_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
