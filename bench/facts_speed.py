@@ -68,11 +68,25 @@ def main() -> None:
         measure_stream(pipeline, stream(shared))
 
 
-def measure_stream(pipeline, inputs: list[Article]) -> None:
-    """One pass over distinct articles, as an ingest sees them; the first STREAM_WARM only warm the caches."""
+def annotate_timed(article: Article) -> tuple[float, float]:
+    """habar.facts.annotate in its two parts, with the CPU seconds of each: the facts proper, then the keyphrases
+    and the summary."""
     from habar.facts import extract, keyphrases
     from habar.facts.summary import summarise
     from habar.facts.words import WordIndex
+
+    t0 = time.process_time()
+    index = WordIndex(article)
+    article.facts = extract(article, index)
+    t1 = time.process_time()
+    phrases = keyphrases(article, None, index=index)
+    article.meta["keyphrases"] = phrases
+    article.meta["summary"] = summarise(article, article.facts, phrases, index=index)
+    return t1 - t0, time.process_time() - t1
+
+
+def measure_stream(pipeline, inputs: list[Article]) -> None:
+    """One pass over distinct articles, as an ingest sees them; the first STREAM_WARM only warm the caches."""
     from habar.topics import classify
 
     base = topics = proper = extra = 0.0
@@ -82,14 +96,9 @@ def measure_stream(pipeline, inputs: list[Article]) -> None:
         t1 = time.process_time()
         classify(a)
         t2 = time.process_time()
-        index = WordIndex(a)
-        a.facts = extract(a, index)
-        t3 = time.process_time()
-        phrases = keyphrases(a, None, index=index)
-        a.meta["summary"] = summarise(a, a.facts, phrases, index=index)
+        f, e = annotate_timed(a)
         if k >= STREAM_WARM:
-            base, topics = base + t1 - t0, topics + t2 - t1
-            proper, extra = proper + t3 - t2, extra + time.process_time() - t3
+            base, topics, proper, extra = base + t1 - t0, topics + t2 - t1, proper + f, extra + e
     n = len(inputs) - STREAM_WARM
     ms = lambda x: f"{x * 1000 / n:.2f} ms"  # noqa: E731
     print(f"### stream: {n} distinct articles of {STREAM_SIZE} KazNERD/SIB sentences after {STREAM_WARM} warming up")
@@ -101,28 +110,14 @@ def measure_stream(pipeline, inputs: list[Article]) -> None:
 
 
 def measure(pipeline, inputs: list[Article]) -> None:
-    from habar.facts import extract, keyphrases
-    from habar.facts.summary import summarise
-    from habar.facts.words import WordIndex
-
     bases, proper, extras = [], [], []
     for _ in range(ROUNDS):  # interleaved, so that drift in the machine's load hits both alike
         t0 = time.process_time()
         done = [a for a in (pipeline.run_one(Article(id=a.id, raw=a.raw, title=a.title)) for a in inputs) if a]
-        t1 = time.process_time()
-        indexes = []
-        for a in done:  # habar.facts.annotate, in its two parts
-            index = WordIndex(a)
-            a.facts = extract(a, index)
-            indexes.append(index)
-        t2 = time.process_time()
-        for a, index in zip(done, indexes):
-            phrases = keyphrases(a, None, index=index)
-            a.meta["keyphrases"] = phrases
-            a.meta["summary"] = summarise(a, a.facts, phrases, index=index)
-        bases.append(t1 - t0)
-        proper.append(t2 - t1)
-        extras.append(time.process_time() - t2)
+        bases.append(time.process_time() - t0)
+        parts = [annotate_timed(a) for a in done]
+        proper.append(sum(f for f, _ in parts))
+        extras.append(sum(e for _, e in parts))
     chars = sum(len(a.text) for a in done)
     n_facts = sum(len(a.facts) for a in done)
     print(f"{len(done)} articles, {chars} chars, {n_facts} facts; the first round sees every text for the first "
