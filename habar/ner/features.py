@@ -38,7 +38,7 @@ Morph = Callable[[str], "tuple[str, str, str] | None"]
 Roles = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
-def _case_class(word: str) -> str:
+def case_class(word: str) -> str:
     letters = [ch for ch in word if ch.isalpha()]
     if not letters:
         return "n"
@@ -83,7 +83,7 @@ class Featurizer:
             return attrs, own
         stem, case = strip_case(lower)
         # version 0 (the first shipped model) told only capitalised from not
-        t = _case_class(word) if self.version >= 1 else ("T" if word[:1].isupper() else "l")
+        t = case_class(word) if self.version >= 1 else ("T" if word[:1].isupper() else "l")
         attrs.update(st=stem, cs=case, t=t)
         wc = word_class(word)
         if wc:
@@ -159,7 +159,7 @@ class Featurizer:
         for i in range(n):
             f = ["b"]
             if i == 0 and not self.plain and self.version >= 1:
-                f.append("first=" + _case_class(tokens[0]))  # a capital at the start says less
+                f.append("first=" + case_class(tokens[0]))  # a capital at the start says less
             f.append("bi-=" + lowers[i - 1] + "|" + lowers[i] if i else "BOS")
             f.append("bi+=" + lowers[i] + "|" + lowers[i + 1] if i + 1 < n else "EOS")
             if not self.plain:

@@ -22,10 +22,10 @@ import numpy as np
 from habar.ner import clusters as clusters_mod
 from habar.ner import gazetteer as gazetteer_mod
 from habar.ner.crf import CrfWeights, read_model, viterbi_many
-from habar.ner.features import CLOSE_QUOTES, MAX_VERSION, OPEN_QUOTES, Featurizer, _case_class
+from habar.ner.features import CLOSE_QUOTES, MAX_VERSION, OPEN_QUOTES, Featurizer, case_class
 from habar.ner.heads import OUTSIDE_NAMES
 from habar.ner.morphfeat import morph_features
-from habar.ner.repair import ends_name, repair, trim_spans  # noqa: F401  (trim_spans was defined here)
+from habar.ner.repair import ends_name, repair
 from habar.values import VALUE_LABELS
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
@@ -218,7 +218,7 @@ class ContextScorer:
         if self.featurizer.version >= 1:
             heads = at[first]
             for k in np.flatnonzero(self._first[heads] < 0).tolist():
-                self._first[heads[k]] = self._row("first=" + _case_class(sentences[k][0]))
+                self._first[heads[k]] = self._row("first=" + case_class(sentences[k][0]))
             out[first] += state[self._first[heads]]
         ids = self._pair_word[at]
         p = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))  # word p and p + 1 may be a bigram of the model

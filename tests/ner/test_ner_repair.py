@@ -7,9 +7,9 @@ import pytest
 from habar.document import Token
 from habar.ner.corpus import spans
 from habar.ner.heads import OUTSIDE_NAMES
-from habar.ner.model import MODEL_DIR, NerModel, trim_spans
+from habar.ner.model import MODEL_DIR, NerModel
 from habar.ner.repair import (Definition, ends_name, propagate_aliases, quoted_organisations, split_coordination,
-                              take_head)
+                              take_head, trim_spans)
 from habar.ner.step import quote_sides
 
 # a stand-in for the analyzer: the lemmas these tests need
