@@ -2,7 +2,7 @@
 # A private PostgreSQL 15 for habar: tests, benchmarks and a single-machine setup (docs/scaling.md).
 #
 #   scripts/postgres.sh install              install Debian's postgresql-15 and postgresql-15-rum when missing
-#   scripts/postgres.sh start DIR PORT       initdb in DIR/data on first use, start; prints the database URL
+#   scripts/postgres.sh start DIR PORT       initdb in DIR/data on first use, start (unless running); prints the URL
 #   scripts/postgres.sh stop DIR [MODE]      stop the server whose PID file is DIR/data/postmaster.pid
 #                                            (MODE: fast by default; immediate simulates a crash)
 #   scripts/postgres.sh url DIR              the URL of a started server
@@ -67,6 +67,10 @@ synchronous_commit = off
 shared_buffers = 256MB
 max_connections = 60
 EOF
+    fi
+    if [ -f "$dir/port" ] && as_owner "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        url "$dir"  # already running (a run that was killed before it could stop it): resume on it
+        return 0
     fi
     sed -i "s/^port = .*/port = $port/" "$data/postgresql.conf"
     as_owner "$BIN/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start >/dev/null \
