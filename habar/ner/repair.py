@@ -5,13 +5,16 @@
   head noun) and the part after it starts with a capital; when that second part has no head noun yet, it takes
   the lowercase words up to the next head noun ("ТМД" + "атқару комитетінің").
 - `quoted_organisations`: a quoted name before an organisation head noun or legal form is an organisation, the
-  quotes left out: «Нұр Отан» партиясы, «Зерде» холдингі, «Бөбек» қоры (so in all such KazNERD sentences).
+  quotes left out: «Нұр Отан» партиясы, «Зерде» холдингі, «Бөбек» қоры (so in all such KazNERD sentences), also
+  when the model took quotes and head into one span of their own.
 - `ends_name`: a word in the plain locative ("Қазақстан астанасында", "Екатеринбургте") ends a name; NerModel
   decodes with that as a constraint, so "Қазақстан астанасында ... Вице-министрі" is not one POSITION.
 - `take_head`: an organisation name followed by a lowercase head noun takes it ("Еуразиялық" + "топ"), except
   the descriptors KazNERD leaves outside ("Astana LRT компаниясы").
-- `trim_spans` and `repair` (all of the sentence-level ones, as NerModel runs them after decoding): no entity
-  starts or ends with a dash, comma or stray bracket.
+- `trim_spans`: no entity starts or ends with a dash, comma or stray bracket.
+- `repair`: all of the sentence-level ones, as NerModel runs them after decoding, with those of
+  habar.ner.repair_phrases (a POSITION that ends in a head noun or a plural, a place noun after a name, a name
+  cut at a dative, untagged acronyms, bylines).
 - `propagate_aliases`: "... ынтымақтастық орталығы (бұдан әрі – АТЫО)" defines АТЫО as another name of the entity
   before the bracket, so АТЫО gets that entity's label there and at its other mentions in the article
   ("АТЫО-ның", "АТЫО-н"), which a CRF sees as unknown capitals; an acronym tagged on its own in one sentence
@@ -24,8 +27,9 @@ from collections import Counter
 from typing import Callable, NamedTuple
 
 from habar.ner.corpus import spans
-from habar.ner.heads import (ALIAS_MARKERS, DASHES, DESCRIPTORS, DEVOICE, LEGAL_FORMS, LOCATIVE_ADJECTIVE,
-                             MAX_QUOTED, ORG_HEADS, PLACE_HEADS)
+from habar.ner.heads import ALIAS_MARKERS, DASHES, DESCRIPTORS, LEGAL_FORMS, LOCATIVE_ADJECTIVE, MAX_QUOTED, PLACE_HEADS
+from habar.ner.repair_phrases import (acronym_organisations, byline_person, cut_at_oblique, head_of,
+                                      places_out_of_organisations, relabel_positions)
 from habar.values.endings import nominal_endings
 
 MAX_HEAD_REACH = 3  # lowercase words the second part of a split may take to reach its head noun
@@ -40,14 +44,6 @@ def ends_name(word: str, analysis: tuple[str, ...]) -> bool:
         return False
     known_name = analysis[1] == "PROPN" and analysis[3:4] != ("guess",)
     return word[:1].islower() or known_name or case.startswith("Loc+P")
-
-
-def head_of(word: str, lemma: Callable[[str], str]) -> str | None:
-    """The organisation head noun the word is a form of, or None."""
-    lem = lemma(word).lower()
-    if lem[-1:] in DEVOICE and lem not in ORG_HEADS:
-        lem = lem[:-1] + DEVOICE[lem[-1]]
-    return lem if lem in ORG_HEADS else None
 
 
 def is_head(word: str, lemma: Callable[[str], str]) -> bool:
@@ -70,18 +66,29 @@ def quoted_organisations(tokens: list[str], tags: list[str], lemma: Callable[[st
     if "«" not in tokens:
         return tags
     for i, tok in enumerate(tokens):
-        if tok != "«" or tags[i] != "O":
+        if tok != "«":
             continue
         j = next((k for k in range(i + 2, min(len(tokens), i + 2 + MAX_QUOTED)) if tokens[k] == "»"), None)
-        if j is None or j + 1 >= len(tokens) or tags[j] != "O" or not tokens[i + 1][:1].isupper():
+        if j is None or j + 1 >= len(tokens) or not tokens[i + 1][:1].isupper():
+            continue
+        whole = tags[i] != "O"  # one span "« Шұғыла » холдингі", quotes and head in it, is the name X too
+        if (whole and not _one_span(tags, i, j + 2)) or (not whole and tags[j] != "O"):
             continue  # a span running over the quotes is a longer name ("«Нұр Отан» партиясының төрағасы")
         if tokens[j + 1] not in LEGAL_FORMS and head_of(tokens[j + 1], lemma) in PLACE_HEADS | {None}:
             continue
-        inside = tags[i + 1:j]
-        one_span = inside[0].startswith("B-") and all(t == "I-" + inside[0][2:] for t in inside[1:])
-        if one_span or all(t == "O" for t in inside):
+        if whole or _one_span(tags, i + 1, j) or all(t == "O" for t in tags[i + 1:j]):
+            tags[i] = tags[j] = "O"
+            if whole:
+                tags[j + 1] = "O"
             tags[i + 1:j] = ["B-ORGANISATION"] + ["I-ORGANISATION"] * (j - i - 2)
     return tags
+
+
+def _one_span(tags: list[str], start: int, end: int) -> bool:
+    """Whether tags[start:end] is exactly one entity, not continued after `end`."""
+    first = tags[start]
+    return first.startswith("B-") and all(t == "I-" + first[2:] for t in tags[start + 1:end]) \
+        and (end >= len(tags) or tags[end] != "I-" + first[2:])
 
 
 def split_coordination(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
@@ -197,8 +204,10 @@ EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
 def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
     """The sentence-level repairs after decoding (in place): edges and brackets, then the ones above; quotes are
     «» here (habar.ner.model.normalise_quotes)."""
-    tags = split_coordination(tokens, trim_spans(tokens, tags), lemma)
-    return quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
+    tags = relabel_positions(tokens, cut_at_oblique(tokens, trim_spans(tokens, tags)), lemma)
+    tags = split_coordination(tokens, places_out_of_organisations(tokens, tags, lemma), lemma)
+    tags = quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
+    return byline_person(tokens, acronym_organisations(tokens, tags))
 
 
 def trim_spans(tokens: list[str], tags: list[str]) -> list[str]:
