@@ -65,6 +65,7 @@ unix_socket_directories = '$dir'
 fsync = ${PG_FSYNC:-on}
 synchronous_commit = off
 shared_buffers = 256MB
+maintenance_work_mem = 512MB  # a load that deferred the lemma index builds it in one pass
 max_connections = 60
 EOF
     fi

@@ -8,7 +8,9 @@ writer; while an ingest runs, it searches what the ingest has committed so far.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import tantivy
@@ -27,6 +29,16 @@ FACET_FIELDS = {"source": 10, "lang": 10, "month": 240}
 # most mentioned named entities (habar.search.index.FACET_ENTITIES), which are counted over the best 50 hits.
 ENTITY_FACET_HITS = 50
 SORTS = ("score", "date")
+_FACETS: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def facet_pool() -> ThreadPoolExecutor:
+    """The facet threads of this process, shared by its searchers (made again in a forked child, which does not
+    inherit the parent's threads)."""
+    global _FACETS
+    if _FACETS is None or _FACETS[0] != os.getpid():
+        _FACETS = (os.getpid(), ThreadPoolExecutor(4, thread_name_prefix="habar-facets"))
+    return _FACETS[1]
 
 
 def facet_request() -> dict:
@@ -108,6 +120,9 @@ class Searcher:
         query, parsed = query_lang.build(text, searcher, self.analyzer)
         order = {"order_by_field": "published", "order": tantivy.Order.Desc} if sort == "date" else {}
         depth = max(offset + limit, ENTITY_FACET_HITS if facets else 0)
+        # the facet counts go over every hit again: on another core, while this one ranks and cuts snippets
+        # (tantivy releases the GIL), so a query with many hits waits for the longer of the two, not both
+        counting = facet_pool().submit(searcher.aggregate, query, facet_request()) if facets else None
         result = searcher.search(query, limit=depth, count=True, **order)
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits]
         found = [(score, doc["id"][0]) for score, doc in docs[offset:offset + limit]]
@@ -126,6 +141,6 @@ class Searcher:
             })
         out = {"query": text, "total": result.count, "offset": offset, "hits": hits}
         if facets:
-            out["facets"] = shape_facets(searcher.aggregate(query, facet_request()),
+            out["facets"] = shape_facets(counting.result(),
                                          [doc["ent"] for _, doc in docs[:ENTITY_FACET_HITS]])
         return out
