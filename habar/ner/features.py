@@ -155,7 +155,7 @@ class Featurizer:
         out = []
         quote = 0
         heads = self._heads(tokens) if self.version >= 3 and not self.plain else None
-        kinds = self._quote_kinds(tokens) if heads is not None and not CLOSE_SET.isdisjoint(tokens) else None
+        kinds = self.quote_kinds(tokens) if heads is not None and not CLOSE_SET.isdisjoint(tokens) else None
         for i in range(n):
             f = ["b"]
             if i == 0 and not self.plain and self.version >= 1:
@@ -186,7 +186,7 @@ class Featurizer:
             out.append(f)
         return out
 
-    def _quote_kinds(self, tokens: list[str]) -> list[list[str]]:
+    def quote_kinds(self, tokens: list[str]) -> list[list[str]]:
         """Per token inside quotes, the word after the closing quote, which names the kind of the quoted name:
         « Жастар » саябағы is a facility, « Жастар » жобасы a project (its lemma, e5 cluster and head types)."""
         out: list[list[str]] = [[] for _ in tokens]
@@ -215,9 +215,12 @@ class Featurizer:
         return out
 
     def _heads(self, tokens: list[str]) -> list[str]:
-        """Per token, the types of entities its lemma heads ("" for none), from the gazetteer's "^lemma" keys."""
-        gaz = self.gazetteer
-        return [gaz.get("^" + self.lemma(t), "") if t[:1].isalpha() else "" for t in tokens]
+        """Per token, the types of entities its lemma heads ("" for none)."""
+        return [self.head_of(t) for t in tokens]
+
+    def head_of(self, word: str) -> str:
+        """The types of entities the word's lemma heads, from the gazetteer's "^lemma" keys ("" for none)."""
+        return self.gazetteer.get("^" + self.lemma(word), "") if word[:1].isalpha() else ""
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """crfsuite feature lists of a sentence (training and the reference tagger)."""

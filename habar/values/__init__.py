@@ -8,15 +8,32 @@ from habar.values.amounts import normalise_money, normalise_number, normalise_qu
 from habar.values.dates import normalise_date
 
 VALUE_LABELS = ("DATE", "MONEY", "PERCENTAGE", "QUANTITY", "CARDINAL", "ORDINAL")
+CACHE_LIMIT = 20_000  # values kept: the same "2020 жылы" or "бір" comes back article after article
+_MISSING = object()
+_values: dict[tuple, Any] = {}
 
 
 def normalise(label: str, tokens: list[str], published: str = "", after: list[str] = ()) -> Any:
     """The machine-readable value of an entity of `label` made of `tokens` (None when it cannot be read).
 
-    `after` holds the tokens that follow the entity, where Kazakh puts bounds ("1 млрд доллардан аса").
+    `after` holds the tokens that follow the entity, where Kazakh puts bounds ("1 млрд доллардан аса"). Values
+    are remembered by what they depend on: the tokens, and the first token after a MONEY or QUANTITY (find_bound
+    reads no further); a remembered dict is handed out as a copy. A DATE also depends on the article's date, so
+    normalise_date remembers what its tokens say and resolves that against the date each time.
     """
     if label == "DATE":
         return normalise_date(tokens, published)
+    key = (label, tuple(tokens), tuple(after[:1]) if label in ("MONEY", "QUANTITY") else ())
+    value = _values.get(key, _MISSING)
+    if value is _MISSING:
+        value = _read(label, tokens, after)
+        if len(_values) >= CACHE_LIMIT:
+            _values.clear()  # bounded memory on long streams
+        _values[key] = value
+    return dict(value) if isinstance(value, dict) else value
+
+
+def _read(label: str, tokens: list[str], after: list[str]) -> Any:
     if label == "MONEY":
         return normalise_money(tokens, after)
     if label == "QUANTITY":

@@ -18,6 +18,10 @@ _STEMS = {key for table in (_ORDINAL_STEMS, lx.NUMBER_WORDS, lx.COLLECTIVE_WORDS
                             dict.fromkeys(lx.PERCENT_WORDS)) for key in table}
 _LONGEST_STEM = max(map(len, _STEMS))
 _ANY_DIGIT = re.compile(r"\d")
+# the readers of single words below are pure and their answers immutable, and a value entity's words ("жылы",
+# "мың", "2020") come back in article after article, where each reading tries every cut of the word
+WORD_CACHE = 20_000
+_memo = lru_cache(maxsize=WORD_CACHE)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +43,7 @@ def _may_be_value(w: str) -> bool:
     return False
 
 
+@_memo
 def number_word(word: str) -> int | None:
     """Value of a cardinal number word in any case ("бес", "мыңнан" is a scale, not here; "оннан" -> 10)."""
     hit = split_known(word, lx.NUMBER_WORDS) or split_known(word, lx.COLLECTIVE_WORDS)
@@ -47,6 +52,7 @@ def number_word(word: str) -> int | None:
     return lx.NUMBER_WORDS.get(hit[0], lx.COLLECTIVE_WORDS.get(hit[0]))
 
 
+@_memo
 def ordinal_word(word: str) -> int | None:
     """Value of an ordinal word or digit ordinal ("екінші" -> 2, "5-ші" -> 5, "11-інші" -> 11, "мыңыншы")."""
     w = word.lower()
@@ -58,27 +64,32 @@ def ordinal_word(word: str) -> int | None:
     return None if hit is None else _ORDINAL_STEMS[hit[0]]
 
 
+@_memo
 def scale_word(word: str) -> float | None:
     w = word.lower().rstrip(".")
     hit = split_known(w, lx.SCALE_WORDS)
     return lx.SCALE_WORDS[hit[0]] if hit else None
 
 
+@_memo
 def month_word(word: str) -> int | None:
     hit = split_known(word, lx.MONTHS)
     return lx.MONTHS[hit[0]] if hit else None
 
 
+@_memo
 def currency_word(word: str) -> str | None:
     hit = split_known(word.rstrip("."), lx.CURRENCIES)
     return lx.CURRENCIES[hit[0]] if hit else None
 
 
+@_memo
 def unit_word(word: str) -> str | None:
     hit = split_known(word.rstrip("."), lx.UNITS, unit_endings())
     return lx.UNITS[hit[0]] if hit else None
 
 
+@_memo
 def bound_word(word: str) -> str | None:
     w = word.lower()
     if w in lx.BOUNDS:
@@ -87,6 +98,7 @@ def bound_word(word: str) -> str | None:
     return lx.BOUNDS[hit[0]] if hit else None
 
 
+@_memo
 def digits(word: str) -> tuple[float, str] | None:
     """(number, ending) of a token written in digits ("2019" -> 2019.0, "3,9" -> 3.9, "99%-ы" is not here)."""
     m = _DIGITS.match(word.replace("\u00a0", "").replace(" ", ""))

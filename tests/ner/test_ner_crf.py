@@ -11,7 +11,8 @@ import habar.ner.model as model_mod
 from habar.ner.corpus import kaznerd_split
 from habar.ner.crf import read_model, viterbi, viterbi_many
 from habar.ner.features import Featurizer
-from habar.ner.model import MODEL_DIR, ContextScorer, NerModel, normalise_quotes
+from habar.ner.context import ContextScorer
+from habar.ner.model import MODEL_DIR, NerModel, normalise_quotes
 from habar.options import Options
 
 # written for these tests: names, quotes, numbers, acronyms, one-word and long sentences
@@ -39,9 +40,22 @@ TOY_TAGS = [["B-POSITION", "I-POSITION", "B-PERSON", "I-PERSON", "B-GPE", "O", "
             ["O", "O", "O", "O", "O", "B-ART", "O"]]
 
 
+# feature set 3's head words ("^lemma" keys; without habar.morph the lemma is the word without its case ending)
+HEAD_WORDS = {"^облы": "GPE", "^қала": "GPE", "^комитет": "ORGANISATION", "^одақ": "ORGANISATION",
+              "^бан": "ORGANISATION"}
+# heads 3 to 5 words on, behind a stop, at a sentence's end, beyond reach, and two heads in reach
+HEAD_EDGES = [
+    ["Ол", "Ақтөбе", "облысына", "барды", "."],
+    ["Бүгін", "ол", ",", "Ақтөбе", "облысына", "келді"],
+    ["Жиналысқа", "Еуропалық", "одақ", "пен", "ТМД", "атқару", "комитетінің", "өкілдері", "келді"],
+    ["Ол", "өткен", "жылы", "көктемде", "тағы", "бір", "рет", "Ақтөбе", "қаласында"],
+    ["Кеше", "Алматы", "қаласында", "Ұлттық", "банкі", "хабарлады"],
+]
+
+
 def _toy_model(path, version: int = 1) -> Featurizer:
     """A small crfsuite model trained here, so the decoder is checked even without the shipped model."""
-    feat = Featurizer({}, {}, version=version)
+    feat = Featurizer({}, HEAD_WORDS if version >= 3 else {}, version=version)
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, ys in zip(SENTENCES[:2] + [EDGES[0], EDGES[2]], TOY_TAGS):
         trainer.append(feat.sentence(normalise_quotes(tokens)), ys)
@@ -98,13 +112,15 @@ def _laid_out(ctx: ContextScorer, sentences: list[list[str]]) -> tuple[list[int]
     return starts, np.array(ids)
 
 
-@pytest.mark.parametrize("version", [0, 1, 2])
+@pytest.mark.parametrize("version", [0, 1, 2, 3])
 def test_context_sums_from_numbers_equal_the_feature_strings(tmp_path, version):
     """ContextScorer's fast path adds the weights Featurizer.context's strings name, in the same order."""
     feat = _toy_model(tmp_path / "toy.crfsuite", version)
     ctx = ContextScorer(read_model(tmp_path / "toy.crfsuite"), feat)
     assert ctx.fast
-    sentences = [normalise_quotes(s) for s in SENTENCES + EDGES + SENTENCES[:2]]
+    if version >= 3:  # the toy model has head features, so the sums below include some
+        assert any(a.startswith("nh=") for a in ctx.weights.index)
+    sentences = [normalise_quotes(s) for s in SENTENCES + EDGES + HEAD_EDGES + SENTENCES[:2]]
     starts, at = _laid_out(ctx, sentences)
     fast, strings = ctx.scores(sentences, starts, at), ctx._strings(sentences, starts, len(at))
     for s, start in zip(sentences, starts):
