@@ -26,14 +26,16 @@ def normalise(label: str, tokens: list[str], published: str = "", after: list[st
     key = (label, tuple(tokens), tuple(after[:1]) if label in ("MONEY", "QUANTITY") else ())
     value = _values.get(key, _MISSING)
     if value is _MISSING:
-        value = _read(label, tokens, after)
+        value = _read(label, tokens, published, after)
         if len(_values) >= CACHE_LIMIT:
             _values.clear()  # bounded memory on long streams
         _values[key] = value
     return dict(value) if isinstance(value, dict) else value
 
 
-def _read(label: str, tokens: list[str], after: list[str]) -> Any:
+def _read(label: str, tokens: list[str], published: str, after: list[str]) -> Any:
+    if label == "DATE":  # not remembered here (see normalise); the tests compare every label with this
+        return normalise_date(tokens, published)
     if label == "MONEY":
         return normalise_money(tokens, after)
     if label == "QUANTITY":
