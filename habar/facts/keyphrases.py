@@ -130,8 +130,8 @@ def keyphrases(article: Article, corpus: Corpus | None = None, top: int = TOP,
     else:
         # no document frequencies at all: a lone word must repeat to count
         weights = [None if n < 2 and " " not in key else 1.0 for key, n in tf.items()]
-    scored = sorted((-(n * w * (1.0 + LENGTH_BONUS * key.count(" "))), key)  # best first, ties by key
-                    for (key, n), w in zip(tf.items(), weights) if w is not None)
+    scored = sorted([(-(n * w * (1.0 + LENGTH_BONUS * key.count(" "))), key)  # best first, ties by key
+                     for (key, n), w in zip(tf.items(), weights) if w is not None])
     chosen: list[dict] = []
     padded_chosen: list[str] = []
     for neg, key in scored:

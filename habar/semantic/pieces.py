@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import struct
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,14 @@ import numpy as np
 
 META = "\u2581"  # SentencePiece marks a word start with U+2581
 _WORD = re.compile(r"\S+")
+_START, _UNSEEN = array("f", [0.0]), array("f", [-1e30])  # Viterbi scores as C floats (Pieces._word_ids)
+# Kazakh and Russian letters, digits and the punctuation that sticks to words: ~32k of the 250k pieces are spelt
+# with these alone, and ~3/4 of the new words news brings. For them a table of those pieces and of all their
+# prefixes lets the Viterbi stop extending a piece as soon as no piece starts that way (~30 look-ups a word instead
+# of ~50, in a dictionary an eighth of the size); built on the first such word, ~0.1 s once per process.
+_LOCAL = "\u2581а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ0-9.,\\-«»():;!?%\""
+_LOCAL_PIECE = re.compile(f"^[{_LOCAL}]+$", re.MULTILINE)
+_LOCAL_WORD = re.compile(f"[{_LOCAL}]*")
 
 
 def model_path() -> Path:
@@ -59,7 +68,24 @@ class Pieces:
         self.ids = {t: i for i, t in enumerate(self.texts) if t and i != self.unk}
         self.max_len = max(len(t) for t in self.texts)
         self.unk_score = float(self.scores.min()) - 10.0
+        self._scores = self.scores.tolist()  # Python floats holding the float32 values exactly
         self.word_ids = lru_cache(maxsize=500_000)(self._word_ids)
+        self._local: dict[str, int] | None = None  # see _LOCAL
+
+    def _local_table(self) -> dict[str, int]:
+        """Piece -> id, and every prefix of a piece that is no piece itself -> -1, for the pieces spelt in _LOCAL."""
+        if self._local is None:
+            table: dict[str, int] = {}
+            pieces = _LOCAL_PIECE.findall("\n".join(self.texts))
+            for piece in pieces:
+                for j in range(len(piece) - 1, 0, -1):
+                    if piece[:j] in table:
+                        break  # its shorter prefixes are in already
+                    table[piece[:j]] = -1
+            ids = self.ids
+            table.update((piece, ids.get(piece, -1)) for piece in pieces)
+            self._local = table
+        return self._local
 
     @staticmethod
     def _read_norm(raw: bytes, count: int) -> dict[int, str]:
@@ -80,28 +106,48 @@ class Pieces:
         return text.translate(self.norm)
 
     def _word_ids(self, word: str) -> tuple[int, ...]:
-        """Viterbi over the pieces of one word (already normalised), with the word-start marker prepended."""
+        """Viterbi over the pieces of one word (already normalised), with the word-start marker prepended.
+
+        Path scores are float32 sums, as in the C engine: `best` is an array of C floats, so storing a sum rounds it
+        (a sum of two floats rounded once to double and then to float is the float sum: 53 >= 2 * 24 + 2 bits), and
+        a candidate that only ties after rounding does not replace the path found first. Python floats instead of
+        numpy scalars, and the prefix table of _LOCAL, make a new word ~35% cheaper (51 -> 34 us measured)."""
         s = META + word
         n = len(s)
-        best = [0.0] + [-1e30] * n
-        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
+        # a word spelt in _LOCAL: a look-up that finds no prefix ends the pieces from i; else every length is tried
+        local = _LOCAL_WORD.fullmatch(word) is not None
+        get = self._local_table().get if local else self.ids.get
+        scores, max_len = self._scores, self.max_len
+        best = _START + _UNSEEN * n
+        back_i = [0] * (n + 1)
+        back_id = [self.unk] * (n + 1)
         for i in range(n):
-            if best[i] <= -1e29:
+            here = best[i]
+            if here <= -1e29:
                 continue
-            for e in range(i + 1, min(n, i + self.max_len) + 1):
-                idx = self.ids.get(s[i:e])
-                if idx is not None:
-                    sc = best[i] + self.scores[idx]
-                    if sc > best[e]:
-                        best[e], back[e] = sc, (i, idx)
-            if best[i] + self.unk_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.unk)
+            for e in range(i + 1, min(n, i + max_len) + 1):
+                idx = get(s[i:e])
+                if idx is None:
+                    if local:
+                        break
+                elif idx >= 0:
+                    sc = here + scores[idx]
+                    old = best[e]
+                    if sc > old:
+                        best[e] = sc
+                        if best[e] != old:
+                            back_i[e], back_id[e] = i, idx
+            sc = here + self.unk_score
+            old = best[i + 1]
+            if sc > old:
+                best[i + 1] = sc
+                if best[i + 1] != old:
+                    back_i[i + 1], back_id[i + 1] = i, self.unk
         out = []
         e = n
         while e > 0:
-            i, idx = back[e]
-            out.append(idx)
-            e = i
+            out.append(back_id[e])
+            e = back_i[e]
         return tuple(reversed(out))
 
     def encode(self, text: str) -> list[int]:

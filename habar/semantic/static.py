@@ -27,6 +27,7 @@ class StaticModel:
         self.weights = weights.astype(np.float32)
         self.word_rows = {w: i for i, w in enumerate(words)}
         self.piece_rows = piece_rows
+        self._piece_rows: list[int] = piece_rows.tolist()  # read one id at a time: list items, not numpy scalars
         self.pieces = pieces
         self._cache: dict[str, tuple[int, ...]] = {}
 
@@ -51,10 +52,11 @@ class StaticModel:
         """Rows of one (normalised) word: its own row if known, else the rows of its known pieces."""
         rows = self._cache.get(word)
         if rows is None:
-            if word in self.word_rows:
-                rows = (self.word_rows[word],)
+            row = self.word_rows.get(word)
+            if row is not None:
+                rows = (row,)
             else:
-                rows = tuple(int(r) for r in self.piece_rows[list(self.pieces.word_ids(word))] if r >= 0)
+                rows = tuple(r for r in map(self._piece_rows.__getitem__, self.pieces.word_ids(word)) if r >= 0)
             if len(self._cache) < 1_000_000:  # bound memory on endless streams of unseen words
                 self._cache[word] = rows
         return rows
