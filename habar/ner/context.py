@@ -5,6 +5,8 @@ Split from habar.ner.model, which lays an article's sentences end to end and add
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import numpy as np
 
 from habar.ner.crf import CrfWeights
@@ -167,25 +169,20 @@ class ContextScorer:
         cuts: list[int] = []
         for tokens, start in zip(sentences, starts):
             kinds = self.featurizer.quote_kinds(tokens) if not CLOSE_SET.isdisjoint(tokens) else None
-            quote, n = 0, len(tokens)
-            for i, tok in enumerate(tokens):
-                if tok in OPEN_QUOTES:
-                    quote = 1
-                elif tok in CLOSE_QUOTES:
-                    quote = 0
-                elif quote:
-                    r = start + i
-                    targets.append(r)
-                    cuts.append(len(rows))
-                    feats = [self._bias, minus[r], plus[r] if i + 1 < n else self._eos, inq,
-                                  qfirst if tokens[i - 1] in OPEN_QUOTES else zero,
-                                  qlast if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES else zero]
-                    if kinds is not None and kinds[i]:
-                        feats += [index.get(f, zero) for f in kinds[i]]
-                    if found[r] >= 0:
-                        feats.append(found[r])
-                    rows += [x for x in feats if x != zero]
-                    rows.append(zero)
+            n = len(tokens)
+            for i in inside_quotes(tokens):
+                r = start + i
+                targets.append(r)
+                cuts.append(len(rows))
+                feats = [self._bias, minus[r], plus[r] if i + 1 < n else self._eos, inq,
+                         qfirst if tokens[i - 1] in OPEN_QUOTES else zero,
+                         qlast if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES else zero]
+                if kinds is not None and kinds[i]:
+                    feats += [index.get(f, zero) for f in kinds[i]]
+                if found[r] >= 0:
+                    feats.append(found[r])
+                rows += [x for x in feats if x != zero]
+                rows.append(zero)
         return targets, rows, cuts
 
     @staticmethod
@@ -195,19 +192,15 @@ class ContextScorer:
         qfirst: list[int] = []
         qlast: list[int] = []
         for tokens, start in zip(sentences, starts):
-            quote, n = 0, len(tokens)
-            for i, tok in enumerate(tokens):
-                if tok in OPEN_QUOTES:
-                    quote = 1
-                elif tok in CLOSE_QUOTES:
-                    quote = 0
-                elif quote:
-                    inq.append(start + i)
-                    if tokens[i - 1] in OPEN_QUOTES:
-                        qfirst.append(start + i)
-                    if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
-                        qlast.append(start + i)
+            n = len(tokens)
+            for i in inside_quotes(tokens):
+                inq.append(start + i)
+                if tokens[i - 1] in OPEN_QUOTES:
+                    qfirst.append(start + i)
+                if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
+                    qlast.append(start + i)
         return inq, qfirst, qlast
+
 
     def _strings(self, sentences: list[list[str]], starts: list[int], n_rows: int) -> np.ndarray:
         """The general way, for any feature set: Featurizer.context's strings looked up."""
@@ -222,3 +215,15 @@ class ContextScorer:
         for tokens in sentences:
             lists += self.featurizer.context(tokens, [t.lower() for t in tokens])
         return self.weights.sums(lists)
+
+
+def inside_quotes(tokens: list[str]) -> Iterator[int]:
+    """Indexes of the tokens between an opening and a closing quote (not the quotes themselves)."""
+    quote = False
+    for i, tok in enumerate(tokens):
+        if tok in OPEN_QUOTES:
+            quote = True
+        elif tok in CLOSE_QUOTES:
+            quote = False
+        elif quote:
+            yield i
