@@ -18,7 +18,7 @@ from starlette.datastructures import MutableHeaders
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from habar.options import Options
-from habar.web import charts, i18n
+from habar.web import charts, fragments, i18n
 from habar.web.errors import install_error_handlers
 
 HERE = Path(__file__).resolve().parent
@@ -180,6 +180,7 @@ def templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False, extensions=["jinja2.ext.do"])
     env.filters["marks"] = i18n.safe_marks
+    env.filters["facet_lines"] = fragments.facet_lines
     env.globals["month_chart"] = charts.month_chart
     return env
 

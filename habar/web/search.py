@@ -7,6 +7,7 @@ query's language, and a cross-lingual hit carries the article's main names and k
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
 from fastapi import FastAPI, Query, Request
@@ -27,7 +28,9 @@ def entity_id(label: str, norm: str) -> str:
     return f"{label}:{norm}"
 
 
+@lru_cache(maxsize=65536)
 def entity_url(label: str, norm: str) -> str:
+    # cached: a search page links some sixty entities, and the same names come back page after page
     return "/entity/" + quote(entity_id(label, norm), safe="")
 
 
@@ -35,6 +38,14 @@ def filter_clause(field: str, value: str) -> str:
     """A query-language filter for a facet value: quoted when it holds spaces or quote marks."""
     value = value.replace('"', "")
     return f'{field}:"{value}"' if _NEEDS_QUOTES.search(value) else f"{field}:{value}"
+
+
+@lru_cache(maxsize=65536)
+def _clause_link(field: str, value: str) -> tuple[str, str]:
+    """A facet value's filter clause, and the clause as it goes into a link (quote_plus): sources, months and
+    names recur on every page, so both are built once."""
+    clause = filter_clause(field, value)
+    return clause, quote_plus(clause)
 
 
 def add_clause(q: str, clause: str) -> str:
@@ -46,28 +57,54 @@ def remove_clause(q: str, clause: str) -> str:
     return " ".join(q.replace(clause, " ").split())
 
 
+def _url_tail(sort: str, size: int, page: int, mode: str | None, empty: bool) -> str:
+    """What follows the query in a search link; `empty`: the link's query is empty."""
+    tail = ""
+    if sort != ("date" if empty else "score"):  # the default order is left out of the link
+        tail += f"&sort={sort}"
+    if size != DEFAULT_SIZE:
+        tail += f"&size={size}"
+    if mode:  # only a mode the reader chose: without one the store's default applies
+        tail += f"&mode={mode}"
+    return tail + (f"&page={page}" if page > 1 else "")
+
+
 def search_url(q: str, sort: str = "score", size: int = DEFAULT_SIZE, page: int = 1, mode: str | None = None) -> str:
     # built by hand, not with urlencode: a page has a few hundred facet links and this is its hot loop
-    url = "/search?q=" + quote_plus(q)
-    if sort != ("score" if q else "date"):  # the default order is left out of the link
-        url += f"&sort={sort}"
-    if size != DEFAULT_SIZE:
-        url += f"&size={size}"
-    if mode:  # only a mode the reader chose: without one the store's default applies
-        url += f"&mode={mode}"
-    return url + (f"&page={page}" if page > 1 else "")
+    return "/search?q=" + quote_plus(q) + _url_tail(sort, size, page, mode, not q)
 
 
-def _facet_items(q: str, field: str, buckets: list[dict], sort: str, size: int, mode: str | None = None
-                 ) -> list[dict]:
-    out = []
-    for b in buckets:
-        clause = filter_clause(field, b["value"])
-        active = clause in q
-        target = remove_clause(q, clause) if active else add_clause(q, clause)
-        out.append({"value": b["value"], "count": b["count"], "active": active,
-                    "url": search_url(target, sort, size, mode=mode)})
-    return out
+class _Links:
+    """The links of one search page, for its normalised query `q` (single spaces, none at the ends).
+
+    Adding a filter to `q` gives `q + " " + clause`, whose quote_plus is quote_plus(q) + "+" + quote_plus(clause):
+    so `q` is quoted once per page, not once per link, and each clause comes quoted from a cache. Every link is
+    the one search_url(add_clause(q, clause), ...) or search_url(remove_clause(q, clause), ...) would build."""
+
+    def __init__(self, q: str, sort: str, size: int, mode: str | None):
+        self.q, self.sort, self.size, self.mode = q, sort, size, mode
+        self.quoted = quote_plus(q)
+        self.adding = "/search?q=" + (self.quoted + "+" if q else "")
+        self.tail = _url_tail(sort, size, 1, mode, False)  # the added clause makes the link's query non-empty
+
+    def page(self, page: int = 1, sort: str | None = None) -> str:
+        """search_url(q, ...): this query, another page or order."""
+        return "/search?q=" + self.quoted + _url_tail(sort or self.sort, self.size, page, self.mode, not self.q)
+
+    def toggle(self, field: str, value: str) -> tuple[bool, str]:
+        """Whether the filter is in the query, and the link that takes it out, or else puts it in."""
+        clause, quoted = _clause_link(field, value)
+        if clause in self.q:
+            return True, search_url(remove_clause(self.q, clause), self.sort, self.size, mode=self.mode)
+        return False, self.adding + quoted + self.tail
+
+    def facet_items(self, field: str, buckets: list[dict]) -> list[dict]:
+        """The buckets as filter links: an active filter's link removes it, any other's adds it."""
+        out = []
+        for b in buckets:
+            active, url = self.toggle(field, b["value"])
+            out.append({"value": b["value"], "count": b["count"], "active": active, "url": url})
+        return out
 
 
 def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort: str | None = None,
@@ -96,37 +133,38 @@ def search_data(web: Web, q: str, page: int = 1, size: int = DEFAULT_SIZE, sort:
     for hit in result["hits"]:
         hit["url"] = f"/article/{quote(hit['id'], safe='')}"
     raw = result.get("facets", {})
-    facets = {name: _facet_items(q, name, raw.get(name, []), sort, size, mode) for name in ("source", "lang")}
+    links = _Links(q, sort, size, mode)
+    facets = {name: links.facet_items(name, raw.get(name, [])) for name in ("source", "lang")}
     months = raw.get("month", [])
     if len(months) > MONTHS_SHOWN:
         years: dict[str, int] = {}
         for b in months:
             years[b["value"][:4]] = years.get(b["value"][:4], 0) + b["count"]
-        facets["year"] = _facet_items(q, "date", [{"value": y, "count": n} for y, n in sorted(years.items())],
-                                      sort, size, mode)
+        facets["year"] = links.facet_items("date", [{"value": y, "count": n} for y, n in sorted(years.items())])
         facets["month"] = []
     else:
         facets["year"] = []
-        facets["month"] = _facet_items(q, "date", months, sort, size, mode)
+        facets["month"] = links.facet_items("date", months)
     entities = {}
     for label, buckets in raw.get("entities", {}).items():
-        items = _facet_items(q, "entity", buckets, sort, size, mode)
+        items = links.facet_items("entity", buckets)
         for item, b in zip(items, buckets):
             item["entity_url"] = entity_url(label, b["value"])
         entities[label] = items
     facets["entities"] = entities
-    facets["type"] = [{"value": label, "active": filter_clause("type", label) in q,
-                       "url": search_url(add_clause(q, filter_clause("type", label)), sort, size, mode=mode)}
-                      for label in entities]
+    facets["type"] = []
+    for label in entities:  # a type already asked for links to the same query (adding it again changes nothing)
+        active, url = links.toggle("type", label)
+        facets["type"].append({"value": label, "active": active, "url": links.page() if active else url})
     pages = max(1, min(MAX_PAGE, -(-result["total"] // size)))
     return {
         "query": q, "total": result["total"], "page": page, "size": size, "pages": pages, "sort": sort,
         "mode": result["mode"], "query_lang": result["query_lang"], "asked_mode": mode,
         "hits": result["hits"], "facets": facets,
         "links": {
-            "prev": search_url(q, sort, size, page - 1, mode) if page > 1 else None,
-            "next": search_url(q, sort, size, page + 1, mode) if page < pages else None,
-            "by_score": search_url(q, "score", size, mode=mode), "by_date": search_url(q, "date", size, mode=mode),
+            "prev": links.page(page - 1) if page > 1 else None,
+            "next": links.page(page + 1) if page < pages else None,
+            "by_score": links.page(sort="score"), "by_date": links.page(sort="date"),
         },
     }
 
