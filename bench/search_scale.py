@@ -138,25 +138,34 @@ def where_bytes_go(db: Path, articles_count: int) -> str:
             + "; tantivy: " + ", ".join(f"{k} {per(n)}" for k, n in kinds.most_common() if n >= 20 * articles_count))
 
 
-def time_queries(searcher, queries: list[str], label: str) -> None:
+def time_queries(searcher, queries: list[str], label: str, cut_ms: float | None = None) -> None:
     """Two passes over the queries, top 10 with facets and snippets, as `habar search` runs them."""
     # pass 1: the analyzer meets most query words for the first time (morphology on cold words);
     # pass 2: the same queries again, as a long-running service that has seen them answers them
     # wall time is what a user waits; CPU time (this process: the search runs in the calling thread) is what
     # the query costs, and it does not grow when other jobs load the machine (PostgreSQL's own CPU is not in it)
     for rnd in ("first pass", "second pass"):
-        times, cpu, totals = [], [], []
+        times, cpu, totals, cut = [], [], [], 0
         for q in queries:
             t, c = time.perf_counter(), time.process_time()
-            result = searcher.search(q, limit=10)
-            times.append((time.perf_counter() - t) * 1000)
+            try:
+                result = searcher.search(q, limit=10)
+                times.append((time.perf_counter() - t) * 1000)
+            except Exception as exc:  # a query PostgreSQL cancelled at --pg-timeout: counted at that time
+                if cut_ms is None or "statement timeout" not in str(exc):
+                    raise
+                searcher.store.conn.raw.rollback()
+                result, cut = {"total": 0}, cut + 1
+                times.append(max((time.perf_counter() - t) * 1000, cut_ms))
             cpu.append((time.process_time() - c) * 1000)
             totals.append(result["total"])
         p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]  # noqa: E731
         print(f"queries, {label}{rnd}: {len(queries)} mixed, top 10 with facets and snippets: p50 {p(times, 0.5):.1f} "
               f"ms, p99 {p(times, 0.99):.1f} ms, mean {statistics.mean(times):.1f} ms (CPU p50 {p(cpu, 0.5):.1f} ms, "
               f"p99 {p(cpu, 0.99):.1f} ms); {sum(1 for x in totals if x)} of {len(totals)} found something; "
-              f"median hit count {p(totals, 0.5)}", flush=True)
+              f"median hit count {p(totals, 0.5)}"
+              + (f"; {cut} cancelled at the {cut_ms / 1000:.0f} s statement timeout (counted at it)" if cut else ""),
+              flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -181,6 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pg", action="store_true",
                     help="with --compose: write the same articles into PostgreSQL too (a private server kept in "
                          "DB.pg, started and stopped by scripts/postgres.sh) and run the same queries on it")
+    ap.add_argument("--pg-timeout", type=float, default=None,
+                    help="with --pg: cancel a PostgreSQL query after this many seconds and count it at that time")
     ap.add_argument("--measure-only", action="store_true",
                     help="measure the store at --db as it is (size with --compose, queries); build nothing")
     args = ap.parse_args(argv)
@@ -268,7 +279,9 @@ def main(argv: list[str] | None = None) -> None:
         size = searcher.store.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         print(f"PostgreSQL ({searcher.index_kind.upper()}) with the same articles: {searcher.store.count()} articles, "
               f"database {size / 1e6:.0f} MB", flush=True)
-        time_queries(searcher, queries, "PostgreSQL, ")
+        if args.pg_timeout:
+            searcher.store.conn.raw.execute(f"SET statement_timeout = {int(args.pg_timeout * 1000)}")
+        time_queries(searcher, queries, "PostgreSQL, ", args.pg_timeout * 1000 if args.pg_timeout else None)
         searcher.close()
     if args.db is None:
         shutil.rmtree(db, ignore_errors=True)
