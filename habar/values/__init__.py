@@ -21,8 +21,8 @@ def normalise(label: str, tokens: list[str], published: str = "", after: list[st
     reads no further); a remembered dict is handed out as a copy. A DATE also depends on the article's date, so
     normalise_date remembers what its tokens say and resolves that against the date each time.
     """
-    if label == "DATE":
-        return normalise_date(tokens, published)
+    if label == "DATE":  # remembered inside normalise_date, before the article's date resolves it
+        return _read(label, tokens, published, after)
     key = (label, tuple(tokens), tuple(after[:1]) if label in ("MONEY", "QUANTITY") else ())
     value = _values.get(key, _MISSING)
     if value is _MISSING:
@@ -34,7 +34,7 @@ def normalise(label: str, tokens: list[str], published: str = "", after: list[st
 
 
 def _read(label: str, tokens: list[str], published: str, after: list[str]) -> Any:
-    if label == "DATE":  # not remembered here (see normalise); the tests compare every label with this
+    if label == "DATE":
         return normalise_date(tokens, published)
     if label == "MONEY":
         return normalise_money(tokens, after)

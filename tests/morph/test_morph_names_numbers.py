@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from habar.morph import analyze, known_word
+from morph_checks import check_reading
 
 
 def first(word: str):
@@ -49,25 +50,20 @@ CLOSED = [
 PUNCT = [(".", "PUNCT"), ("«", "PUNCT"), ("—", "PUNCT"), ("%", "SYM")]
 
 
-def _check(word, lemma, upos, feats):
-    a = first(word)
-    want = set(feats.split("|")) if feats else set()
-    assert (a.lemma, a.upos) == (lemma, upos) and want <= set(a.feats.split("|")), f"{word}: {analyze(word)[:3]}"
-
 
 @pytest.mark.parametrize("word,lemma,upos,feats", NAMES_AND_LOANWORDS)
 def test_names_and_loanwords(word, lemma, upos, feats):
-    _check(word, lemma, upos, feats)
+    check_reading(word, lemma, upos, feats)
 
 
 @pytest.mark.parametrize("word,lemma,upos,feats", NUMERALS)
 def test_numerals_with_suffixes(word, lemma, upos, feats):
-    _check(word, lemma, upos, feats)
+    check_reading(word, lemma, upos, feats)
 
 
 @pytest.mark.parametrize("word,lemma,upos,feats", CLOSED)
 def test_closed_classes(word, lemma, upos, feats):
-    _check(word, lemma, upos, feats)
+    check_reading(word, lemma, upos, feats)
 
 
 @pytest.mark.parametrize("word,upos", PUNCT)
