@@ -5,13 +5,11 @@ Split from habar.ner.model, which lays an article's sentences end to end and add
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import numpy as np
 
 from habar.ner.crf import CrfWeights
 from habar.ner.features import (CLOSE_QUOTES, CLOSE_SET, HEAD_REACH, HEAD_STOPS, OPEN_QUOTES, Featurizer,
-                                 case_class)
+                                 case_class, inside_quotes)
 
 FAST_CONTEXT_VERSIONS = (0, 1, 2, 3)  # feature sets whose context features ContextScorer knows (features.json)
 NO_HEAD, UNKNOWN_HEAD = -2, -1  # ContextScorer._head of a word that heads no name, or whose "nh=" is not a feature
@@ -215,15 +213,3 @@ class ContextScorer:
         for tokens in sentences:
             lists += self.featurizer.context(tokens, [t.lower() for t in tokens])
         return self.weights.sums(lists)
-
-
-def inside_quotes(tokens: list[str]) -> Iterator[int]:
-    """Indexes of the tokens between an opening and a closing quote (not the quotes themselves)."""
-    quote = False
-    for i, tok in enumerate(tokens):
-        if tok in OPEN_QUOTES:
-            quote = True
-        elif tok in CLOSE_QUOTES:
-            quote = False
-        elif quote:
-            yield i

@@ -9,7 +9,7 @@ once per word (habar.ner.model).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from habar.ner.suffixes import strip_case
 from habar.values.words import word_class
@@ -36,6 +36,18 @@ HEAD_STOPS = frozenset(".,;:!?")
 Morph = Callable[[str], "tuple[str, str, str] | None"]
 # a word's features as (itself, left neighbour, right neighbour, two to the left, two to the right)
 Roles = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def inside_quotes(tokens: list[str]) -> Iterator[int]:
+    """Indexes of the tokens between an opening and a closing quote (not the quotes themselves)."""
+    quote = False
+    for i, tok in enumerate(tokens):
+        if tok in OPEN_QUOTES:
+            quote = True
+        elif tok in CLOSE_QUOTES:
+            quote = False
+        elif quote:
+            yield i
 
 
 def case_class(word: str) -> str:
@@ -153,7 +165,7 @@ class Featurizer:
         """Per token, the features that depend on the sentence: bias, edges, word bigrams and quotation."""
         n = len(tokens)
         out = []
-        quote = 0
+        quoted = set(inside_quotes(tokens)) if not self.plain else ()
         heads = self._heads(tokens) if self.version >= 3 and not self.plain else None
         kinds = self.quote_kinds(tokens) if heads is not None and not CLOSE_SET.isdisjoint(tokens) else None
         for i in range(n):
@@ -162,20 +174,14 @@ class Featurizer:
                 f.append("first=" + case_class(tokens[0]))  # a capital at the start says less
             f.append("bi-=" + lowers[i - 1] + "|" + lowers[i] if i else "BOS")
             f.append("bi+=" + lowers[i] + "|" + lowers[i + 1] if i + 1 < n else "EOS")
-            if not self.plain:
-                tok = tokens[i]
-                if tok in OPEN_QUOTES:
-                    quote = 1
-                elif tok in CLOSE_QUOTES:
-                    quote = 0
-                elif quote:
-                    f.append("inq")
-                    if tokens[i - 1] in OPEN_QUOTES:
-                        f.append("qfirst")
-                    if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
-                        f.append("qlast")
-                    if kinds is not None and kinds[i]:
-                        f += kinds[i]
+            if i in quoted:
+                f.append("inq")
+                if tokens[i - 1] in OPEN_QUOTES:
+                    f.append("qfirst")
+                if i + 1 < n and tokens[i + 1] in CLOSE_QUOTES:
+                    f.append("qlast")
+                if kinds is not None and kinds[i]:
+                    f += kinds[i]
             if heads is not None:
                 for j in range(i + 1, min(n, i + 1 + HEAD_REACH)):
                     if tokens[j] in HEAD_STOPS:
