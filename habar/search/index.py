@@ -23,7 +23,7 @@ from habar.store import Store, records
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9  # 9: the fact fields has, speaker, event and topic
+SCHEMA_VERSION = 10  # 9: the fact fields has, speaker, event and topic; 10: pairs
 # Our analysis is done before the index sees the text: a field gets its lemmas joined by spaces, one per token
 # position, with GAP where a token has none (punctuation), and tantivy's whitespace tokenizer numbers them. The
 # stop-word filter drops GAP but keeps the position it took, so a phrase does not match across punctuation.
@@ -32,6 +32,7 @@ SCHEMA_VERSION = 9  # 9: the fact fields has, speaker, event and topic
 # took the single writer process from 44 to 67 articles/s of store and index work; the postings are the same.
 LEMMAS = "habar_lemmas"
 GAP = "_"
+PAIR = "|"  # joins the two lemmas of a pair; never inside a lemma (the terms' own separator, records.decode_terms)
 MARKER = "habar-index.json"
 HEAP = 64_000_000  # bytes for the one indexing thread; tantivy flushes a segment when it is full
 FACET_ENTITIES = 10  # named entities kept per article for the entity facets, the most mentioned first
@@ -46,6 +47,10 @@ def build_schema() -> tantivy.Schema:
     for name in ("title", "body"):
         sb.add_text_field(name, tokenizer_name=LEMMAS, index_option="position")
     sb.add_text_field("alt", tokenizer_name=LEMMAS, index_option="freq")  # phrases read the chosen lemmas only
+    # every two adjacent chosen lemmas of title and body (PAIR-joined): a phrase of common words ("екі жүз") has
+    # to check positions in most articles; its pairs, as a filter, bring that down to the articles that have them
+    # (Lucene's shingles, Elasticsearch's index_phrases)
+    sb.add_text_field("pairs", tokenizer_name=LEMMAS, index_option="basic")
     sb.add_text_field("lead", tokenizer_name=LEMMAS, index_option="freq")  # the first sentence, again
     # ent ("PERSON:Қасым-Жомарт Тоқаев") feeds the facets; typed ("PERSON:қасым-жомарт тоқаев") the filters
     for name in ("source", "lang", "month"):
@@ -90,6 +95,20 @@ def body_texts(terms: str) -> tuple[str, str]:
     return body, alt
 
 
+def pair(first: str, second: str) -> str:
+    return first + PAIR + second
+
+
+def pairs_text(*fields: str) -> str:
+    """The pairs of adjacent lemmas of each field text (as tantivy numbers its positions: whitespace-separated,
+    GAP taking a position), never across a GAP or from one field into the next."""
+    out = []
+    for text in fields:
+        words = text.split()
+        out += [pair(a, b) for a, b in zip(words, words[1:]) if a != GAP and b != GAP]
+    return " ".join(out)
+
+
 def fact_terms(meta_blob: bytes | None, facts: list[tuple[str, int, int, str]]) -> dict[str, set[str]]:
     """Index field -> terms of an article's facts (rows of the store's facts table) and its topic (in meta)."""
     article = Article(id="", raw="", meta=records.unpack(meta_blob) if meta_blob else {},
@@ -106,7 +125,8 @@ def make_document(row) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text("id", article_id)
     body, alt = body_texts(terms)
-    for name, value in (("body", body), ("alt", alt), ("title", title_terms), ("lead", lead_terms)):
+    pairs = pairs_text(body, title_terms)
+    for name, value in (("body", body), ("alt", alt), ("title", title_terms), ("lead", lead_terms), ("pairs", pairs)):
         if value:
             doc.add_text(name, value)
     for name, value in (("source", source), ("lang", lang)):

@@ -20,7 +20,7 @@ from datetime import datetime
 import tantivy
 
 from habar.search.analysis import Analyzer, fold
-from habar.search.index import SCHEMA
+from habar.search.index import SCHEMA, pair
 
 FIELDS = {"source", "lang", "date", "entity", "type", "title", "has", "speaker", "topic"}
 # A word in the title counts double, in the lede (first sentence) once more; a lemma the tagger did not choose
@@ -87,13 +87,22 @@ def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy
     if len(words) == 1:
         return _should([_boosted(_term(name, t), name) for name in fields for t in sorted(words[0])])
     variants = list(itertools.islice(itertools.product(*[sorted(w) for w in words]), MAX_PHRASE_VARIANTS))
-    return _should([_boosted(tantivy.Query.phrase_query(SCHEMA, name, list(v)), name)
-                    for name in fields if name not in ("alt", "lead")  # phrases: the chosen lemmas only
-                    for v in variants])
+    phrases = _should([_boosted(tantivy.Query.phrase_query(SCHEMA, name, list(v)), name)
+                       for name in fields if name not in ("alt", "lead")  # phrases: the chosen lemmas only
+                       for v in variants])
+    # only articles with every pair of some variant can hold the phrase (habar.search.index, pairs): tantivy
+    # checks positions in those alone; the filter scores 0, so the phrases' scores are unchanged
+    having = _should([_all([_term("pairs", pair(a, b)) for a, b in zip(v, v[1:])]) for v in variants])
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(having)), (tantivy.Occur.Must, phrases)])
 
 
 def _boosted(q: tantivy.Query, field_name: str) -> tantivy.Query:
     return tantivy.Query.boost_query(q, BOOSTS[field_name]) if BOOSTS.get(field_name, 1.0) != 1.0 else q
+
+
+def _all(queries: list[tantivy.Query]) -> tantivy.Query:
+    return queries[0] if len(queries) == 1 else tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, q) for q in queries])
 
 
 def _should(queries: list[tantivy.Query]) -> tantivy.Query:
