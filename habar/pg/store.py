@@ -148,7 +148,9 @@ class PgStore(Basics):
             (list(ids),)).fetchall())
 
     def stats(self) -> dict:
-        return {"articles": self.count(), **table_stats(self.conn), "rev": self.rev(), "backend": "postgresql",
+        # plain counts here (habar.store.stats.STATS_SQL), not the SQLite store's tallies: a tally row kept by
+        # triggers would be one more lock that every concurrent writer waits for (habar.pg.load lets many write)
+        return {**table_stats(self.conn), "rev": self.rev(), "backend": "postgresql",
                 "search_index": self.search_index()}
 
 

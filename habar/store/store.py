@@ -18,6 +18,7 @@ from habar.store.argcodec import args_json, encode_args
 from habar.store.compact import decode_field_terms, decode_meta
 from habar.store.records import Record
 from habar.store.schema import migrate
+from habar.store.stats import TALLIED_SQL, table_stats  # table_stats: habar.pg's too
 
 DB_NAME = "habar.sqlite"
 
@@ -103,6 +104,8 @@ class Store(Basics):
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives kill -9; only power loss may drop the last commit
         self.conn.execute("PRAGMA foreign_keys=ON")
+        # so that the delete triggers keeping the tallies (schema 4, 5) fire for INSERT OR REPLACE too
+        self.conn.execute("PRAGMA recursive_triggers=ON")
         migrate(self.conn)
 
     def rev(self) -> int:
@@ -275,7 +278,7 @@ class Store(Basics):
             f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
 
     def stats(self) -> dict:
-        return {"articles": self.count(), **table_stats(self.conn), "rev": self.rev()}
+        return {**table_stats(self.conn, TALLIED_SQL), "rev": self.rev()}
 
 
 def hit_rows(rows) -> dict[str, tuple]:
@@ -285,20 +288,3 @@ def hit_rows(rows) -> dict[str, tuple]:
         text = records.article_text(r[5], r[6])
         out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
     return out
-
-
-def table_stats(conn) -> dict:
-    """Languages, sources, date range, entities and facts; the SQL suits both backends (habar.pg's adapter)."""
-    first, last = conn.execute("SELECT min(published), max(published) FROM articles WHERE published != ''").fetchone()
-    return {
-        "languages": dict(conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")),
-        "sources": dict(conn.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC LIMIT 20")),
-        "dates": {"first": first, "last": last},
-        "entities": {
-            "distinct": conn.execute("SELECT count(DISTINCT name) FROM mentions").fetchone()[0],
-            "mentions": conn.execute("SELECT coalesce(sum(count), 0) FROM mentions").fetchone()[0],
-            "by_type": dict(conn.execute(
-                "SELECT label, count(DISTINCT key) FROM entities GROUP BY label ORDER BY 2 DESC")),
-        },
-        "facts": conn.execute("SELECT count(*) FROM facts").fetchone()[0],
-    }
