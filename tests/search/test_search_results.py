@@ -73,3 +73,28 @@ def test_facets_follow_the_query(searcher):
     facets = searcher.search("технопарк")["facets"]
     assert {b["value"] for b in facets["lang"]} == {"kk", "ru"}
     assert {b["value"] for b in facets["source"]} == {"tengri.kz", "inform.kz"}
+
+
+@pytest.mark.parametrize("query", ["-жоқсөз", "технопарк", "меморандум OR сауда", '"ақпараттық қоғам"', "жоқсөз",
+                                   "source:zakon.kz", "date:2020", 'entity:"Корея" -сауда'])
+def test_total_with_facets_is_the_count(searcher, query):
+    # with facets the total comes from the lang buckets (habar.search.search.facet_total), without from a count
+    assert searcher.search(query)["total"] == searcher.search(query, facets=False)["total"]
+
+
+def test_total_counts_articles_without_a_language(tmp_path):
+    from habar.options import Options
+    from habar.search.search import Searcher
+    from habar.store.ingest import ingest
+    from search_articles import make_article
+
+    articles = [make_article("a", "x.kz", "2020-01-01", "", "Сауда", "Сауда өсті.", []),
+                make_article("b", "x.kz", "2020-01-02", "kk", "Сауда", "Сауда артты.", [])]
+    ingest(articles, tmp_path, Options(workers=1), steps=[])
+    searcher = Searcher(tmp_path)
+    try:
+        out = searcher.search("сауда")
+        assert out["total"] == 2
+        assert out["facets"]["lang"] == [{"value": "kk", "count": 1}]  # no bucket for the missing language
+    finally:
+        searcher.close()
