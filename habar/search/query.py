@@ -20,7 +20,7 @@ from datetime import datetime
 import tantivy
 
 from habar.search.analysis import Analyzer, fold
-from habar.search.index import SCHEMA, pair
+from habar.search.index import PAIRS, SCHEMA, pair
 
 FIELDS = {"source", "lang", "date", "entity", "type", "title", "has", "speaker", "topic"}
 # A word in the title counts double, in the lede (first sentence) once more; a lemma the tagger did not choose
@@ -81,18 +81,22 @@ def _filter(q: tantivy.Query) -> tantivy.Query:
 
 
 def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy.Query:
-    """A word: any of its lemmas in any field. Several words: the phrase, over each combination of lemmas.
-    One flat OR of (boosted) terms or phrases, not an OR per field: the same scores, and tantivy scores a flat
-    union about twice as fast (at 280,000 articles: 2.8 against 6-9 ms for a word in 200,000 of them)."""
+    """A word: any of its lemmas in any field. Several words: the phrase, over each combination of lemmas, in the
+    fields with positions (the chosen lemmas of body and title). One flat OR of (boosted) terms or phrases, not an
+    OR per field: the same scores, and tantivy scores a flat union about twice as fast (at 280,000 articles: 2.8
+    against 6-9 ms for a word in 200,000 of them)."""
     if len(words) == 1:
         return _should([_boosted(_term(name, t), name) for name in fields for t in sorted(words[0])])
     variants = list(itertools.islice(itertools.product(*[sorted(w) for w in words]), MAX_PHRASE_VARIANTS))
+    fields = tuple(name for name in fields if name in PAIRS)
+    if len(words) == 2:  # a term of the pairs fields (habar.search.index.PAIRS): no positions to read
+        return _should([_boosted(_term(PAIRS[name], pair(*v)), name) for name in fields for v in variants])
     phrases = _should([_boosted(tantivy.Query.phrase_query(SCHEMA, name, list(v)), name)
-                       for name in fields if name not in ("alt", "lead")  # phrases: the chosen lemmas only
-                       for v in variants])
-    # only articles with every pair of some variant can hold the phrase (habar.search.index, pairs): tantivy
-    # checks positions in those alone; the filter scores 0, so the phrases' scores are unchanged
-    having = _should([_all([_term("pairs", pair(a, b)) for a, b in zip(v, v[1:])]) for v in variants])
+                       for name in fields for v in variants])
+    # only an article with every pair of a variant in one field can hold the phrase there: tantivy checks
+    # positions in those alone; the filter scores 0, so the phrases' scores are unchanged
+    having = _should([_all([_term(PAIRS[name], pair(a, b)) for a, b in zip(v, v[1:])])
+                      for name in fields for v in variants])
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(having)), (tantivy.Occur.Must, phrases)])
 
 

@@ -36,6 +36,10 @@ def test_words_match_lemmas(searcher, query, expected):
     ('"меморандум қой"', set()),  # both words there, not adjacent
     ('"ашылды технопарктің"', set()),  # "ашылды. Технопарктің": a sentence end is a gap
     ('«ақпараттық қоғам»', {"k3"}),  # typographic quotes
+    ('"NIA меморандумға"', {"k1"}),  # in the title only
+    ('"Зерде мен NIA"', {"k1"}),  # three words, in the title only
+    ('title:"технопарк ашылды"', {"k2"}),
+    ('title:"жаңа технопарк"', set()),  # in k2's body, not its title
 ])
 def test_phrases_match_lemma_positions(searcher, query, expected):
     assert set(ids(searcher, query)) == expected
