@@ -207,15 +207,16 @@ def main() -> None:
             time.sleep(0.2)
         queries = make_queries(sentences, args.warmup + args.requests)
         asyncio.run(load(base, queries[:args.warmup], args.clients))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         server_ms, client_ms, failed = asyncio.run(load(base, queries[args.warmup:], args.clients))
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     finally:
         server.terminate()
         server.wait(10)
     print(f"search page (HTML, facets, snippets), {args.workers} server process(es), {args.clients} concurrent "
           f"clients, {len(client_ms)} requests, "
-          f"{failed} failed, {len(client_ms) / wall:.0f} requests/s")
+          f"{failed} failed, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
+          f"{cpu / wall:.0%} of a core, on the same machine")
     for name, values in (("server", server_ms), ("client", client_ms)):
         print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "
               f"p99 {percentile(values, 99):.1f}  mean {statistics.mean(values):.1f}")
