@@ -46,6 +46,7 @@ class Basics:
     """What both store backends do alike over `self.conn` (habar.pg's adapter takes the same SQL)."""
 
     conn: sqlite3.Connection
+    tallied = False  # whether triggers keep the tallies per month (schema 6) that the dashboard and entities read
 
     def close(self) -> None:
         self.conn.close()
@@ -88,6 +89,8 @@ class Basics:
 
 
 class Store(Basics):
+    tallied = True
+
     def __init__(self, data_dir: str | Path, create: bool = True):
         self.dir = Path(data_dir)
         path = self.dir / DB_NAME
