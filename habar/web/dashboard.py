@@ -9,15 +9,14 @@ from urllib.parse import quote
 from fastapi import FastAPI, Query, Request
 
 from habar.search import entities as ent
+from habar.search.index import VALUE_TYPES  # numbers, dates and amounts: never a "top entity"
 from habar.store.records import fact_args
-from habar.values import VALUE_LABELS
 from habar.web.app import Web, api, render
 from habar.web.charts import per_month
 from habar.web.search import entity_url
 
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 SERIES = 6  # sources drawn apart; the rest are summed as "other"
-VALUE_TYPES = (*VALUE_LABELS, "TIME")  # numbers, dates and amounts: never a "top entity"
 
 
 def _period(start: str, stop: str, column: str = "a.published") -> tuple[str, list]:

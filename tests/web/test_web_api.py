@@ -6,6 +6,8 @@ from urllib.parse import quote
 
 import pytest
 
+from habar.search.index import VALUE_TYPES
+
 TOKAYEV = "PERSON:Қасым-Жомарт Тоқаев"
 
 
@@ -76,7 +78,25 @@ def test_entity_has_chart_data_cooccurring_quotes_latest(client):
     assert data["months"] == sorted(data["months"])
     assert data["latest"] and data["total_articles"] >= len(data["latest"])
     assert all(r["url"].startswith("/entity/") for r in data["cooccurring"])
+    assert data["cooccurring_within"] is None  # counted over all its articles
+    assert all(r["label"] not in VALUE_TYPES for r in data["cooccurring"])
     assert all(q["quote"] for q in data["quotes"])
+
+
+def test_entity_page_says_when_cooccurring_entities_are_counted_in_its_newest_articles(web_db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from habar.options import Options
+    from habar.web import entity
+    from habar.web.app import create_app
+
+    monkeypatch.setattr(entity, "COOCCUR_WITHIN", 1)
+    with TestClient(create_app(Options(workers=1), web_db)) as c:  # a fresh app: nothing cached
+        data = c.get("/api/entity/" + quote(TOKAYEV, safe="")).json()
+        page = c.get("/entity/" + quote(TOKAYEV, safe="")).text
+    assert data["total_articles"] > 1 and data["cooccurring_within"] == 1
+    assert data["cooccurring"] and all(r["articles"] == 1 for r in data["cooccurring"])
+    assert "соңғы 1 мақала бойынша" in page
 
 
 def test_entity_id_is_case_insensitive_on_base_form(client):
