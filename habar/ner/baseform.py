@@ -47,7 +47,7 @@ BARE_LOCATIVE = {"да", "де", "та", "те", "дағы", "дегі", "тағ
 
 
 def _allowed(stem: str, rule: str) -> bool:
-    last = stem[-1:].lower()
+    last = stem.rstrip("ьъЬЪ")[-1:].lower()  # the sound before a soft sign selects the ending: "Беларусьте"
     return bool(last) and (
         ("V" in rule and last in VOWELS) or ("Z" in rule and last in VOICED) or ("S" in rule and last in VOICELESS)
         or ("N" in rule and last in NASAL) or ("P" in rule and last in POSS) or last in rule.replace("V", "")
