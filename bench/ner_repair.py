@@ -18,8 +18,8 @@ from habar.ner.corpus import kaznerd_split, spans
 from habar.ner.evaluate import score
 from habar.options import Options
 
-PHRASE_REPAIRS = ("relabel_positions", "places_out_of_organisations", "cut_at_oblique", "acronym_organisations",
-                  "byline_person")
+PHRASE_REPAIRS = ("relabel_positions", "places_out_of_organisations", "cut_at_oblique", "cut_at_instrumental",
+                  "acronym_organisations", "byline_person")
 SENTENCES_PER_ARTICLE = 25
 PASSES = 5
 

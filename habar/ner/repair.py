@@ -28,8 +28,8 @@ from typing import Callable, NamedTuple
 
 from habar.ner.corpus import spans
 from habar.ner.heads import ALIAS_MARKERS, DASHES, DESCRIPTORS, LEGAL_FORMS, LOCATIVE_ADJECTIVE, MAX_QUOTED, PLACE_HEADS
-from habar.ner.repair_phrases import (acronym_organisations, byline_person, cut_at_oblique, head_of,
-                                      places_out_of_organisations, relabel_positions)
+from habar.ner.repair_phrases import (acronym_organisations, byline_person, cut_at_instrumental, cut_at_oblique,
+                                      head_of, places_out_of_organisations, relabel_positions)
 from habar.values.endings import nominal_endings
 
 MAX_HEAD_REACH = 3  # lowercase words the second part of a split may take to reach its head noun
@@ -204,7 +204,8 @@ EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
 def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
     """The sentence-level repairs after decoding (in place): edges and brackets, then the ones above; quotes are
     «» here (habar.ner.model.normalise_quotes)."""
-    tags = relabel_positions(tokens, cut_at_oblique(tokens, trim_spans(tokens, tags)), lemma)
+    tags = cut_at_instrumental(tokens, cut_at_oblique(tokens, trim_spans(tokens, tags)))
+    tags = relabel_positions(tokens, tags, lemma)
     tags = split_coordination(tokens, places_out_of_organisations(tokens, tags, lemma), lemma)
     tags = quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
     return byline_person(tokens, acronym_organisations(tokens, tags))

@@ -11,6 +11,9 @@ word, which may be further away. KazNERD's conventions, counted on the train par
   place noun; the name before it is a GPE and the noun is outside (habar.ner.repair_words.PLACE_NOUNS).
 - `cut_at_oblique`: a lowercase word in the dative, ablative or instrumental followed by a capital ends a name
   ("цифрлық білім беруге | ШЫҰ елдерін"): no train entity goes on past one.
+- `cut_at_instrumental`: a lowercase word in the instrumental inside a name ("... агенттігінің Вице-президенті
+  қатысуымен ... семинары", "with the participation of"): no train entity but a value has one before its last
+  word (0 of 5,186). The name ends before it, and the words from it on are outside.
 - `acronym_organisations`: an all-capital Cyrillic word of 2-6 letters the model left outside every entity, in a
   sentence that is not written in capitals, is an organisation's acronym ("ШЫҰ елдерінің"), unless it is a
   common noun, a legal form or a country (habar.ner.repair_words).
@@ -112,6 +115,20 @@ def cut_at_oblique(tokens: list[str], tags: list[str]) -> list[str]:
             while end < len(tags) and tags[end] == "I-" + label:
                 tags[end] = "O"
                 end += 1
+    return tags
+
+
+def cut_at_instrumental(tokens: list[str], tags: list[str]) -> list[str]:
+    """End a named span before a lowercase instrumental word that is not its last (in place; returns tags)."""
+    if tags.count("O") == len(tags):
+        return tags
+    for start, end, label in spans(tags):
+        if label in UNNAMED:
+            continue
+        for k in range(start, end - 1):
+            if tokens[k][:1].islower() and "Case=Ins" in _feats(tokens[k]):
+                _set(tags, k, end, None)
+                break
     return tags
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from habar.ner.corpus import spans
 from habar.ner.repair import repair
-from habar.ner.repair_phrases import (acronym_organisations, best_reading, byline_person, cut_at_oblique,
+from habar.ner.repair_phrases import (acronym_organisations, best_reading, byline_person, cut_at_instrumental,
+                                      cut_at_oblique,
                                       is_acronym, places_out_of_organisations, relabel_positions)
 
 ABBREVIATIONS = {"ORG": "ORGANISATION", "POS": "POSITION", "FAC": "FACILITY", "PER": "PERSON"}
@@ -88,6 +89,26 @@ OBLIQUE = [
 def test_cut_at_oblique(text, want):
     tokens, tags = _tagged(text)
     assert _names(tokens, cut_at_oblique(tokens, tags)) == want
+
+
+INSTRUMENTAL = [
+    # "with the participation of": the title ends before it, and the event after it is left outside
+    ("агенттігінің/B-POS Вице-президенті/I-POS қатысуымен/I-POS қазақ-корей/I-POS семинары/I-POS өтті/O",
+     [("агенттігінің Вице-президенті", "POSITION")]),
+    # an instrumental as the last word is the name's own case ending, and values hold any case
+    ("Қазақстанмен/B-GPE келісті/O", [("Қазақстанмен", "GPE")]),
+    ("Тоқаев/B-PER мырзамен/I-PER", [("Тоқаев мырзамен", "PERSON")]),
+    ("екі/B-CARDINAL жылмен/I-CARDINAL бірге/I-CARDINAL", [("екі жылмен бірге", "CARDINAL")]),
+    # a genitive or dative inside a name is not an instrumental
+    ("Сыбайлас/B-ORG жемқорлыққа/I-ORG қарсы/I-ORG іс-қимыл/I-ORG агенттігі/I-ORG",
+     [("Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі", "ORGANISATION")]),
+]
+
+
+@pytest.mark.parametrize("text,want", INSTRUMENTAL)
+def test_cut_at_instrumental(text, want):
+    tokens, tags = _tagged(text)
+    assert _names(tokens, cut_at_instrumental(tokens, tags)) == want
 
 
 ACRONYMS = [

@@ -137,3 +137,13 @@ def test_an_alias_shares_the_group_of_the_name_it_stands_for(analysed):
 def test_mentions_of_one_person_share_a_group(analysed):
     groups = {e.group for e in analysed["digital"].entities if e.norm in ("Қасым-Жомарт Тоқаев", "Тоқаев")}
     assert len(groups) == 1
+
+
+def test_a_title_ends_before_with_the_participation_of(analysed):
+    """"... агенттігінің Вице-президенті қатысуымен ... семинары өтті": the POSITION ends at the title, and no entity
+    holds "қатысуымен" (habar.ner.repair_phrases.cut_at_instrumental)."""
+    article = analysed["zerde"]
+    at = article.text.index("қатысуымен")
+    assert not [e for e in article.entities if e.start <= at < e.end]
+    assert any(e.label == "POSITION" and article.text[e.start:e.end].endswith("Вице-президенті")
+               for e in article.entities)
