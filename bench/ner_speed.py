@@ -10,6 +10,7 @@ features, score sums and decoding. Three NER states:
 "morph" is habar.morph analysing the same tokens with an empty cache, and "NER + morph, cold" both at once.
 Each NER state is measured twice: one sentence per call (`NerModel.tag`, as `habar ner --input conll` tags) and
 --batch sentences per call (`NerModel.tag_many`, as the pipeline step tags an article's sentences at once).
+`--model-dir DIR`, repeated, measures several model folders in one run, their runs alternating.
 """
 
 from __future__ import annotations
@@ -29,19 +30,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=None, help="default: Options().shared_data")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--batch", type=int, default=25, help="sentences per tag_many call (a news article has ~25)")
+    ap.add_argument("--model-dir", type=Path, action="append", default=None,
+                    help="a model folder to measure (repeat it to compare models in one run; default: the shipped)")
     args = ap.parse_args(argv)
     from habar.ner.corpus import kaznerd_split
     from habar.ner.model import MODEL_DIR, NerModel
     from habar.options import Options
 
-    t0 = time.perf_counter()
-    model = NerModel()
-    load = time.perf_counter() - t0
-    model.tag(["Алматы", "қаласы"])  # the first call loads habar.morph's lexicon when the model uses it
-    ready = time.perf_counter() - t0
-    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir() if p.is_file())
-    print(f"ner model: {size / 1e6:.1f} MB in {MODEL_DIR}, loads in {load:.2f} s, "
-          f"tags its first sentence after {ready:.2f} s (habar.morph's lexicon included)")
+    dirs = args.model_dir or [MODEL_DIR]
+    for model_dir in dirs:
+        t0 = time.perf_counter()
+        model = NerModel(model_dir)
+        load = time.perf_counter() - t0
+        model.tag(["Алматы", "қаласы"])  # the first call loads habar.morph's lexicon when the model uses it
+        ready = time.perf_counter() - t0
+        size = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file())
+        print(f"ner model: {size / 1e6:.1f} MB in {model_dir}, loads in {load:.2f} s, "
+              f"tags its first sentence after {ready:.2f} s (habar.morph's lexicon included)")
     path = (args.shared or Options().shared_data) / "kaznerd"
     if not path.exists():
         print(f"ner speed: skipped, {path} is missing")
@@ -54,9 +59,9 @@ def main(argv: list[str] | None = None) -> None:
 
     batches = [sentences[i:i + args.batch] for i in range(0, len(sentences), args.batch)]
 
-    def ner_run(state: str, batched: bool) -> Callable[[], float]:
+    def ner_run(model_dir: Path, state: str, batched: bool) -> Callable[[], float]:
         def run() -> float:
-            fresh = NerModel()
+            fresh = NerModel(model_dir)
             _analyse_all(fresh, sentences)  # the pipeline's morph step ran before NER
             if state == "warm":
                 for s in train[:4000]:
@@ -75,12 +80,14 @@ def main(argv: list[str] | None = None) -> None:
         return _timed(lambda: [analyze(w) for s in sentences for w in s])
 
     def both_run() -> float:
-        fresh = NerModel()
+        fresh = NerModel(dirs[0])
         _clear_morph_cache()
         return _timed(lambda: [fresh.tag(s) for s in sentences])
 
-    runs = [(f"NER only, {state}{how}", ner_run(state, batched)) for state in ("cold", "warm", "seen")
-            for how, batched in (("", False), (f", {args.batch} sentences a call", True))]
+    # with several models, their runs alternate, so a change in the machine's load hits them alike
+    runs = [(f"NER only, {state}{how}" + (f" [{d.name}]" if len(dirs) > 1 else ""), ner_run(d, state, batched))
+            for state in ("cold", "warm", "seen")
+            for how, batched in (("", False), (f", {args.batch} sentences a call", True)) for d in dirs]
     for label, run in (*runs, ("morph (habar.morph.analyze), cold", morph_run), ("NER + morph, cold", both_run)):
         secs = statistics.median(run() for _ in range(args.repeats))
         print(f"{label:42s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
