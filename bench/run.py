@@ -16,7 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SKIP = {"run", "__init__"}
-SLOW = {"search_scale"}  # `make bench-scale`, not part of `make bench`
+SLOW = {"search_scale", "ner_tune"}  # `make bench-scale`, and the NER tuner (an hour): not part of `make bench`
+STORE = {"store_layout", "store_stats", "web_dashboard_stats"}  # they measure a store given with --db
 
 
 def machine() -> str:
@@ -30,6 +31,7 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default="../shared", help="the shared folder with data/ and seeds/")
+    parser.add_argument("--db", help="a store (e.g. the scale benchmark's) for " + ", ".join(sorted(STORE)))
     parser.add_argument("only", nargs="*", help="run only these benchmarks (file stems)")
     args = parser.parse_args()
     env = dict(os.environ, HABAR_SHARED_DATA=str(Path(args.shared) / "data"))
@@ -37,8 +39,12 @@ def main() -> int:
     print(f"# habar benchmarks, {time.strftime('%Y-%m-%d')}, {machine()}\n")
     failed = []
     for name in names:
-        print(f"## {name}  (python -m bench.{name})", flush=True)
-        rc = subprocess.call([sys.executable, "-m", f"bench.{name}"], env=env)
+        command = [sys.executable, "-m", f"bench.{name}"] + (["--db", args.db] if name in STORE and args.db else [])
+        print(f"## {name}  (python -m {' '.join(command[2:])})", flush=True)
+        if name in STORE and not args.db:
+            print("skipped: it measures a store; run `python -m bench.run --db DIR` (DIR from bench.search_scale)\n")
+            continue
+        rc = subprocess.call(command, env=env)
         if rc:
             failed.append(name)
         print(flush=True)
