@@ -16,7 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SKIP = {"run", "__init__"}
-SLOW = {"search_scale", "ner_tune"}  # `make bench-scale`, and the NER tuner (an hour): not part of `make bench`
+# not part of `make bench`: `make bench-scale`, the NER tuner (an hour), and a check of two versions' outputs
+SLOW = {"search_scale", "ner_tune", "morph_equivalence"}
 STORE = {"store_layout", "store_stats", "web_dashboard_stats"}  # they measure a store given with --db
 
 
