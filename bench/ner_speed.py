@@ -88,9 +88,10 @@ def main(argv: list[str] | None = None) -> None:
     runs = [(f"NER only, {state}{how}" + (f" [{d.name}]" if len(dirs) > 1 else ""), ner_run(d, state, batched))
             for state in ("cold", "warm", "seen")
             for how, batched in (("", False), (f", {args.batch} sentences a call", True)) for d in dirs]
+    width = max(42, *(len(label) for label, _ in runs))
     for label, run in (*runs, ("morph (habar.morph.analyze), cold", morph_run), ("NER + morph, cold", both_run)):
         secs = statistics.median(run() for _ in range(args.repeats))
-        print(f"{label:42s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
+        print(f"{label:{width}s} {secs:6.2f} s = {n / secs:8,.0f} tokens/s per core")
 
 
 def _timed(work: Callable[[], object]) -> float:

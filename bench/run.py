@@ -16,8 +16,9 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SKIP = {"run", "__init__"}
-# not part of `make bench`: `make bench-scale`, the NER tuner (an hour), and a check of two versions' outputs
-SLOW = {"search_scale", "ner_tune", "morph_equivalence"}
+# not part of `make bench`: `make bench-scale`, the NER tuning experiments (an hour each), and a check of two
+# versions' outputs
+SLOW = {"search_scale", "ner_tune", "ner_stack", "morph_equivalence"}
 STORE = {"store_layout", "store_stats", "web_dashboard_stats"}  # they measure a store given with --db
 
 
