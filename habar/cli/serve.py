@@ -39,7 +39,12 @@ def serve(db: str | None, host: str, port: int, workers: int):
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
-    # worker processes import the app factory by name; they find the store through the environment
-    os.environ["HABAR_DATA"] = str(data_dir)
+    from habar.web.processes import DATA_ENV, can_spread, serve_processes
+
+    if can_spread():
+        serve_processes(str(data_dir), host, port, workers)
+        return
+    # uvicorn's workers import the app factory by name; they find the store through the environment
+    os.environ[DATA_ENV] = str(data_dir)
     uvicorn.run("habar.web.app:create_app", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
