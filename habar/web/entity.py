@@ -28,7 +28,7 @@ def split_id(entity_id: str) -> tuple[str, str]:
 
 
 def base_form(web: Web, label: str, key: str) -> str | None:
-    """The stored base form most articles use for this entity; None when the store has no such entity."""
+    """The entity's stored base form; None when no article of the store names it."""
     # (key, label) is unique in names: one base form, shown when some article still names it (counting the
     # articles per base form read all 145k mentions of a frequent name)
     row = web.store.conn.execute(
