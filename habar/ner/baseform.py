@@ -55,8 +55,14 @@ def _allowed(stem: str, rule: str) -> bool:
     )
 
 
-def strip_word(word: str, known: Callable[[str], bool] = lambda w: False, person: bool = False) -> str:
-    """The word without its case ending; `known(lowercase form)` tells whether a form is attested."""
+def strip_word(word: str, known: Callable[[str], bool] = lambda w: False, person: bool = False,
+               lemma: Callable[[str], str | None] = lambda w: None) -> str:
+    """The word without its case ending; `known(lowercase form)` tells whether a form is attested, and
+    `lemma(word)`, tried first, may give the word's base form outright (a lexicon's proper noun: "Лондонда" ->
+    "Лондон"). Not for people: "Бренде" is a name, not "Бренд" in the locative."""
+    base = None if person else lemma(word)
+    if base:
+        return base
     if "-" in word:  # "АТЫО-ның", "Google-дің": the ending is written after a hyphen
         head, tail = word.rsplit("-", 1)
         if head and tail.lower() in nominal_endings() and tail:
@@ -77,7 +83,8 @@ def strip_word(word: str, known: Callable[[str], bool] = lambda w: False, person
     return word
 
 
-def base_form(tokens: list[str], known: Callable[[str], bool] = lambda w: False, label: str = "") -> str:
+def base_form(tokens: list[str], known: Callable[[str], bool] = lambda w: False, label: str = "",
+              lemma: Callable[[str], str | None] = lambda w: None) -> str:
     """Base form of a mention: earlier words are already in their base form in Kazakh noun phrases."""
     if not tokens:
         return ""
@@ -86,7 +93,7 @@ def base_form(tokens: list[str], known: Callable[[str], bool] = lambda w: False,
         words.pop()
     if not words:
         return " ".join(tokens)
-    words[-1] = strip_word(words[-1], known, person=label == "PERSON")
+    words[-1] = strip_word(words[-1], known, person=label == "PERSON", lemma=lemma)
     return _join(words)
 
 

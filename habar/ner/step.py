@@ -143,14 +143,12 @@ def lexicon_base(word: str) -> str | None:
 
 
 def _norm(text: str, tokens: list[Token], model: NerModel, label: str) -> str:
-    """Base form with the article's own spacing: only the last word changes. Not for people: "Бренде" is a name,
-    not "Бренд" in the locative."""
-    last = tokens[-1]
-    lexical = lexicon_base(last.text) if label != "PERSON" else None
+    """Base form with the article's own spacing: only the last word changes."""
     if not text:
-        words = [t.text for t in tokens]
-        return " ".join(words[:-1] + [lexical]) if lexical else base_form(words, model.known, label)
-    return text[tokens[0].start:last.start] + (lexical or strip_word(last.text, model.known, person=label == "PERSON"))
+        return base_form([t.text for t in tokens], model.known, label, lexicon_base)
+    last = tokens[-1]
+    return text[tokens[0].start:last.start] + strip_word(last.text, model.known, person=label == "PERSON",
+                                                         lemma=lexicon_base)
 
 
 @step("ner", requires=("tokens",), provides=("entities",))

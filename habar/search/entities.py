@@ -28,21 +28,29 @@ def name_id(store: Store, name: str, label: str) -> int | None:
     return row[0] if row else None
 
 
-def tallied(store) -> bool:
-    """Whether the store keeps the tallies per month (the SQLite store; habar.pg runs the general SQL)."""
-    return getattr(store, "tallied", False)
-
-
 def newest_first(store: Store, name: int, total: int) -> bool:
     """Whether to walk all articles newest first (the entity is in many) rather than sort the entity's articles."""
-    if not tallied(store):
+    if not store.tallied:
         return False
     articles = store.conn.execute("SELECT coalesce(sum(n), 0) FROM tallies WHERE field = 'lang'").fetchone()[0]
     return total * total >= WALK * articles
 
 
+def by_date(store: Store, name: int, total: int) -> tuple[str, str]:
+    """(FROM, WHERE) of the name's mentions m joined with their articles a, in the join order that serves
+    `ORDER BY a.published DESC`: the articles in the outer loop, by the index on published, when the name is in
+    many of them (CROSS JOIN keeps SQLite to that order); else its mentions, sorted after."""
+    if newest_first(store, name, total):
+        return "articles a CROSS JOIN mentions m", "m.name = ? AND m.article = a.rowid"
+    return "mentions m CROSS JOIN articles a", "m.name = ? AND a.rowid = m.article"
+
+
+def _not_in(column: str, values: list) -> str:
+    return f" AND {column} NOT IN ({','.join('?' * len(values))})" if values else ""
+
+
 def total_articles(store: Store, name: int) -> int:
-    if tallied(store):
+    if store.tallied:
         return store.conn.execute("SELECT coalesce(sum(articles), 0) FROM name_totals WHERE name = ?",
                                   (name,)).fetchone()[0]
     return store.conn.execute("SELECT count(*) FROM mentions WHERE name = ?", (name,)).fetchone()[0]
@@ -57,7 +65,7 @@ def _where(name: str, label: str | None) -> tuple[str, list]:
 
 def mentions_per_month(store: Store, name: str, label: str | None = None) -> list[dict]:
     """[{month, articles, mentions}] in month order; articles without a date count under month ''."""
-    if label and tallied(store):
+    if label and store.tallied:
         rows = store.conn.execute(
             "SELECT t.month, t.articles, t.mentions FROM name_months t JOIN names n ON n.id = t.name "
             "WHERE n.key = ? AND n.label = ? AND t.articles > 0 ORDER BY t.month", (entity_key(name), label))
@@ -75,7 +83,6 @@ def cooccurring(store: Store, name: str, label: str | None = None, limit: int = 
     `exclude`; ties by base form, then label. With a label and `within`, counted over the entity's newest `within`
     articles only (see `newest`)."""
     skip = sorted(exclude)
-    out = f" AND {{}}label NOT IN ({','.join('?' * len(skip))})" if skip else ""
     if label:  # one name: (name, article) is the key of mentions, so count(*) counts articles
         name_ = name_id(store, name, label)
         if name_ is None:
@@ -85,14 +92,14 @@ def cooccurring(store: Store, name: str, label: str | None = None, limit: int = 
         rows = store.conn.execute(
             f"SELECT n.label, n.key, n.norm, g.c FROM (SELECT o.name, count(*) AS c "
             f"FROM ({articles_sql}) r CROSS JOIN mentions o WHERE o.article = r.article AND o.name != ? "
-            f"GROUP BY o.name) g JOIN names n ON n.id = g.name{out.format('n.')} ORDER BY g.c DESC, n.key, n.label "
+            f"GROUP BY o.name) g JOIN names n ON n.id = g.name{_not_in('n.label', skip)} ORDER BY g.c DESC, n.key, n.label "
             f"LIMIT ?", args + [name_] + skip + [limit])
         return [{"label": lab, "norm": norm, "articles": n} for lab, _, norm, n in rows]
     where, args = _where(name, label)
     rows = store.conn.execute(
         f"SELECT o.label, o.key, min(o.norm), count(DISTINCT o.article) AS n FROM entities e "
         f"JOIN entities o ON o.article = e.article AND NOT (o.key = e.key AND o.label = e.label) "
-        f"WHERE {where}{out.format('o.')} GROUP BY o.label, o.key ORDER BY n DESC, o.key, o.label LIMIT ?",
+        f"WHERE {where}{_not_in('o.label', skip)} GROUP BY o.label, o.key ORDER BY n DESC, o.key, o.label LIMIT ?",
         args + skip + [limit])
     return [{"label": lab, "norm": norm, "articles": n} for lab, _, norm, n in rows]
 
@@ -104,11 +111,9 @@ def newest(store: Store, name: int, within: int | None) -> tuple[str, list]:
     total = total_articles(store, name) if within is not None else 0
     if within is None or total <= within:
         return "SELECT m.article FROM mentions m WHERE m.name = ?", [name]
-    if newest_first(store, name, total):  # articles in the outer loop, by published
-        sql = "SELECT a.rowid AS article FROM articles a CROSS JOIN mentions m WHERE m.name = ? AND m.article = a.rowid "
-    else:
-        sql = "SELECT a.rowid AS article FROM mentions m CROSS JOIN articles a WHERE m.name = ? AND a.rowid = m.article "
-    return sql + "ORDER BY a.published DESC, a.id LIMIT ?", [name, within]
+    tables, where = by_date(store, name, total)
+    return f"SELECT a.rowid AS article FROM {tables} WHERE {where} ORDER BY a.published DESC, a.id LIMIT ?", \
+        [name, within]
 
 
 def articles(store: Store, name: str, label: str | None = None, limit: int = 20, offset: int = 0) -> dict:
@@ -130,12 +135,9 @@ def _articles_of(store: Store, name: int | None, limit: int, offset: int) -> dic
     if name is None:
         return {"total": 0, "articles": []}
     total = total_articles(store, name)
-    cols = "a.id, a.title, a.source, a.published, m.count"
-    if newest_first(store, name, total):  # CROSS JOIN: articles in the outer loop, by the index on published
-        sql = f"SELECT {cols} FROM articles a CROSS JOIN mentions m WHERE m.name = ? AND m.article = a.rowid "
-    else:
-        sql = f"SELECT {cols} FROM mentions m CROSS JOIN articles a WHERE m.name = ? AND a.rowid = m.article "
-    rows = store.conn.execute(sql + "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (name, limit, offset))
+    tables, where = by_date(store, name, total)
+    rows = store.conn.execute(f"SELECT a.id, a.title, a.source, a.published, m.count FROM {tables} WHERE {where} "
+                              f"ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (name, limit, offset))
     return {"total": total, "articles": [
         {"id": i, "title": t, "source": s, "published": p, "mentions": m} for i, t, s, p, m in rows]}
 
@@ -143,7 +145,7 @@ def _articles_of(store: Store, name: int | None, limit: int, offset: int) -> dic
 def top(store: Store, label: str | None = None, limit: int = 20) -> list[dict]:
     """The entities in the most articles: [{label, norm, articles, mentions}]; ties by base form, then label."""
     args: list = [label] if label else []
-    if tallied(store):  # the totals per name (schema 6), not a GROUP BY over 30M mentions
+    if store.tallied:  # the totals per name (schema 6), not a GROUP BY over 30M mentions
         sql = ("SELECT n.label, n.key, n.norm, t.articles AS c, t.mentions FROM name_totals t "
                "JOIN names n ON n.id = t.name WHERE t.articles > 0" + (" AND n.label = ?" if label else ""))
         rows = store.conn.execute(sql + " ORDER BY c DESC, n.key, n.label LIMIT ?", args + [limit])

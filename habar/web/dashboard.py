@@ -8,7 +8,6 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 
-from habar.search import entities as ent
 from habar.search.index import VALUE_TYPES  # numbers, dates and amounts: never a "top entity"
 from habar.store.records import fact_args
 from habar.web.app import Web, api, render
@@ -44,7 +43,7 @@ def _months(start: str, stop: str) -> tuple[str, list]:
 
 def counts_per_month(web: Web, column: str, start: str, stop: str) -> list[tuple[str, str, int]]:
     """(month, language or source, articles) in the order of month, then value."""
-    if ent.tallied(web.store):
+    if web.store.tallied:
         where, args = _months(start, stop)
         return web.store.conn.execute(
             f"SELECT t.month, t.value, t.n FROM month_tallies t WHERE t.field = ? AND {where} AND t.n > 0 "
@@ -60,7 +59,7 @@ def top_entities(web: Web, start: str, stop: str, limit: int = 20) -> list[dict]
     """The named entities in the most articles of the period (numbers, dates and amounts left out); ties by base
     form, then label."""
     values = ",".join("?" * len(VALUE_TYPES))
-    if ent.tallied(web.store):  # (label, key) is unique in names: one name per group
+    if web.store.tallied:  # (label, key) is unique in names: one name per group
         where, args = _months(start, stop)
         # summed per name in the key's order (no sort, no lookup per row) before the names are read; of all
         # time: the totals per name less their undated articles, 7k rows and not 800k at 1M articles

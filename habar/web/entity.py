@@ -45,16 +45,12 @@ def quotes_by(web: Web, label: str, key: str, limit: int = 10) -> list[dict]:
     name = ent.name_id(store, key, label)
     if name is None:
         return []
-    cols = "SELECT a.id, a.title, a.published, f.args, f.start, f.\"end\" "
-    if ent.newest_first(store, name, ent.total_articles(store, name)):  # articles in the outer loop
-        sql = cols + "FROM articles a CROSS JOIN mentions m CROSS JOIN facts f " \
-                     "WHERE m.name = ? AND m.article = a.rowid "
-    else:
-        # CROSS JOIN too: left to itself, SQLite reads all 290k quotes (facts_kind) to find the entity's few
-        sql = cols + "FROM mentions m CROSS JOIN articles a CROSS JOIN facts f " \
-                     "WHERE m.name = ? AND a.rowid = m.article "
-    rows = store.conn.execute(sql + "AND f.article = a.rowid AND f.kind = 'quote' "
-                              "ORDER BY a.published DESC, a.id, f.rowid LIMIT ?", (name, QUOTE_SCAN))
+    tables, where = ent.by_date(store, name, ent.total_articles(store, name))
+    # facts last (CROSS JOIN): left to itself, SQLite reads all 290k quotes (facts_kind) to find the entity's few
+    rows = store.conn.execute(
+        f"SELECT a.id, a.title, a.published, f.args, f.start, f.\"end\" FROM {tables} CROSS JOIN facts f "
+        f"WHERE {where} AND f.article = a.rowid AND f.kind = 'quote' ORDER BY a.published DESC, a.id, f.rowid LIMIT ?",
+        (name, QUOTE_SCAN))
     out = []
     for article_id, title, published, args_json, start, end in rows:
         args = fact_args(args_json)
