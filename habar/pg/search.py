@@ -2,9 +2,10 @@
 
 Hits are ranked by the lemma tsvector: with RUM, `tsv <=> query` orders them inside the index, so the first page
 costs the same however many articles match; with GIN, ts_rank scores every match. The weights follow the fields
-of habar.pg.terms: title 1.0, lede 0.4, body 0.2, other readings 0.1 (RUM's defaults, and the same order as the
-tantivy boosts). The total and the source, lang and month facets come from one GROUPING SETS pass over the
-matches; entity facets and snippets from the best hits, as the embedded searcher cuts them.
+of habar.pg.terms: title 1.0, lede 0.4, body 0.2, other readings 0.1 (RUM's defaults; tantivy's words field also
+weighs the title above the lede above the body). The total and the source, lang and month facets come from one
+GROUPING SETS pass over the matches; entity facets and snippets from the best hits, as the embedded searcher cuts
+them.
 """
 
 from __future__ import annotations

@@ -23,9 +23,7 @@ from habar.search.analysis import Analyzer, fold
 from habar.search.index import PAIRS, SCHEMA, pair
 
 FIELDS = {"source", "lang", "date", "entity", "type", "title", "has", "speaker", "topic"}
-# A word in the title counts double, in the lede (first sentence) once more; a lemma the tagger did not choose
-# in context counts little: it is there for recall, not to rank.
-BOOSTS = {"title": 2.0, "lead": 1.0, "alt": 0.3}
+TITLE_BOOST = 2.0  # a phrase in the title; a word's weights per field are in the words field (habar.search.index)
 MAX_PHRASE_VARIANTS = 32  # ambiguous phrase words multiply; beyond this the rarest readings are dropped
 
 _CLAUSE = re.compile(
@@ -80,15 +78,14 @@ def _filter(q: tantivy.Query) -> tantivy.Query:
     return tantivy.Query.const_score_query(q, 0.0)
 
 
-def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy.Query:
-    """A word: any of its lemmas in any field. Several words: the phrase, over each combination of lemmas, in the
-    fields with positions (the chosen lemmas of body and title). One flat OR of (boosted) terms or phrases, not an
-    OR per field: the same scores, and tantivy scores a flat union about twice as fast (at 280,000 articles: 2.8
-    against 6-9 ms for a word in 200,000 of them)."""
+def _text_query(words: list[frozenset[str]], title_only: bool = False) -> tantivy.Query:
+    """A word: any of its lemmas, in the words field (the whole article) or the title. Several words: the phrase,
+    over each combination of lemmas, in body and title (the chosen lemmas, at positions). One flat OR of (boosted)
+    terms or phrases, not an OR per field: the same scores, and tantivy scores a flat union faster."""
     if len(words) == 1:
-        return _should([_boosted(_term(name, t), name) for name in fields for t in sorted(words[0])])
+        return _should([_term("title" if title_only else "words", t) for t in sorted(words[0])])
     variants = list(itertools.islice(itertools.product(*[sorted(w) for w in words]), MAX_PHRASE_VARIANTS))
-    fields = tuple(name for name in fields if name in PAIRS)
+    fields = ("title",) if title_only else ("body", "title")
     if len(words) == 2:  # a term of the pairs fields (habar.search.index.PAIRS): no positions to read
         return _should([_boosted(_term(PAIRS[name], pair(*v)), name) for name in fields for v in variants])
     phrases = _should([_boosted(tantivy.Query.phrase_query(SCHEMA, name, list(v)), name)
@@ -101,7 +98,7 @@ def _text_query(words: list[frozenset[str]], fields: tuple[str, ...]) -> tantivy
 
 
 def _boosted(q: tantivy.Query, field_name: str) -> tantivy.Query:
-    return tantivy.Query.boost_query(q, BOOSTS[field_name]) if BOOSTS.get(field_name, 1.0) != 1.0 else q
+    return tantivy.Query.boost_query(q, TITLE_BOOST) if field_name == "title" else q
 
 
 def _all(queries: list[tantivy.Query]) -> tantivy.Query:
@@ -166,7 +163,7 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
             return tantivy.Query.empty_query()
         if not c.negative:
             parsed.highlight.update(*words)
-        return _text_query(words, ("title",) if c.field == "title" else ("body", "title", "lead", "alt"))
+        return _text_query(words, title_only=c.field == "title")
     # filters select and do not rank: only words (and entity mentions) contribute to the score
     if c.field in ("source", "lang"):
         return _filter(_term(c.field, fold(c.value.strip())))
@@ -192,7 +189,7 @@ def _clause_query(c: Clause, parsed: Parsed, searcher: tantivy.Searcher, entity_
     if not any(searcher.doc_freq("entity", k) for k in keys):
         # no entity by that base form: the name as a phrase still finds articles the NER missed
         words = an.query_words(c.value)
-        return _text_query(words, ("body", "title", "lead", "alt")) if words else tantivy.Query.empty_query()
+        return _text_query(words) if words else tantivy.Query.empty_query()
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, _term("entity", k)) for k in keys])
 
 
