@@ -135,11 +135,8 @@ class Searcher:
         # (tantivy releases the GIL), so a query with many hits waits for the longer of the two, not both
         counting = facet_pool().submit(searcher.aggregate, query, facet_request()) if facets else None
         result = searcher.search(query, limit=depth, count=not facets, **order)
-        page = [(score, searcher.doc(addr)) for score, addr in result.hits[offset:offset + limit]]
-        if facets:  # the entities of the best hits off this page: read on the facet thread while this one cuts snippets
-            best = [(i, addr) for i, (_, addr) in enumerate(result.hits[:ENTITY_FACET_HITS])
-                    if not offset <= i < offset + limit]
-            entities = facet_pool().submit(lambda: {i: searcher.doc(addr)["ent"] for i, addr in best})
+        docs = [(score, searcher.doc(addr)) for score, addr in result.hits]
+        page = docs[offset:offset + limit]
         found = [(score, doc["id"][0]) for score, doc in page]
         rows = self.store.hit_rows([i for _, i in found])
         hits = []
@@ -158,7 +155,5 @@ class Searcher:
         if facets:
             raw = counting.result()
             out["total"] = facet_total(raw)
-            ents = entities.result()
-            ents.update({offset + j: doc["ent"] for j, (_, doc) in enumerate(page) if offset + j < ENTITY_FACET_HITS})
-            out["facets"] = shape_facets(raw, [ents[i] for i in sorted(ents)])  # in rank order: ties keep it
+            out["facets"] = shape_facets(raw, [doc["ent"] for _, doc in docs[:ENTITY_FACET_HITS]])
         return out
