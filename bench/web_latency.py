@@ -12,7 +12,8 @@ kept and reused by the next run.
 The load: `habar serve` in its own process; a Python client (httpx, asyncio) keeps `--clients` requests in
 flight, each a GET of the HTML search page (hits, snippets, facets) for a query drawn from a mix of words,
 two-word queries, phrases, exclusions, source/date/entity filters and sort=date. The server time of each
-request is read from the Server-Timing header the app sets; the client time includes HTTP on loopback.
+request is read from the Server-Timing header the app sets; the client time includes HTTP on loopback. The
+server's CPU per request comes from its processes' /proc times over the measured requests.
 """
 
 from __future__ import annotations
@@ -154,6 +155,19 @@ async def load(base: str, queries: list[str], clients: int) -> tuple[list[float]
     return server, client_times, failed
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and its live children (the server's worker processes)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -207,16 +221,18 @@ def main() -> None:
             time.sleep(0.2)
         queries = make_queries(sentences, args.warmup + args.requests)
         asyncio.run(load(base, queries[:args.warmup], args.clients))
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, server_cpu = time.perf_counter(), time.process_time(), tree_cpu(server.pid)
         server_ms, client_ms, failed = asyncio.run(load(base, queries[args.warmup:], args.clients))
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        server_cpu = tree_cpu(server.pid) - server_cpu
     finally:
         server.terminate()
         server.wait(10)
     print(f"search page (HTML, facets, snippets), {args.workers} server process(es), {args.clients} concurrent "
           f"clients, {len(client_ms)} requests, "
           f"{failed} failed, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
-          f"{cpu / wall:.0%} of a core, on the same machine")
+          f"{cpu / wall:.0%} of a core, on the same machine; the server used {server_cpu / len(client_ms) * 1000:.1f} "
+          f"ms of CPU a request")
     for name, values in (("server", server_ms), ("client", client_ms)):
         print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "
               f"p99 {percentile(values, 99):.1f}  mean {statistics.mean(values):.1f}")
