@@ -45,7 +45,7 @@ VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QU
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw")
-    # the lemmas chosen in context, at token positions (see LEMMAS), for phrases and title:
+    # the lemmas chosen in context, at token positions (see LEMMAS): phrases, and title: queries
     for name in ("title", "body"):
         sb.add_text_field(name, tokenizer_name=LEMMAS, index_option="position")
     # A word is ranked in one field, BM25F-style (as Elasticsearch's combined_fields): every lemma of the article,

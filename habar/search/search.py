@@ -136,8 +136,7 @@ class Searcher:
         counting = facet_pool().submit(searcher.aggregate, query, facet_request()) if facets else None
         result = searcher.search(query, limit=depth, count=not facets, **order)
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits]
-        page = docs[offset:offset + limit]
-        found = [(score, doc["id"][0]) for score, doc in page]
+        found = [(score, doc["id"][0]) for score, doc in docs[offset:offset + limit]]
         rows = self.store.hit_rows([i for _, i in found])
         hits = []
         for score, article_id in found:
