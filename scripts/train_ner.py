@@ -144,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"split: {len(train_part)} train / {len(dev)} dev sentences", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="habar-ner-"))
-    params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    params["feature.possible_states"] = args.possible_states
+    params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
+                  **{"feature.possible_states": args.possible_states})
     if args.morph and not morph_works():
         raise SystemExit("habar.morph does not work here; build its data first (`make lexicon`) or pass --no-morph")
     morph = morph_features(source=args.version >= 2) if args.morph else None
