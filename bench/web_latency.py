@@ -191,6 +191,28 @@ def tree_cpu(pid: int) -> float:
     return total
 
 
+def connections(pid: int, port: int) -> list[int]:
+    """Established connections to `port` held by each child of `pid` (the server processes), most first: the
+    kernel spreads them by a hash of their addresses (SO_REUSEPORT), so 8 clients may land 4 and 4, or 6 and 2."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 01: ESTABLISHED
+                inodes.add(fields[9])
+    counts = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != pid or \
+                    b"resource_tracker" in (stat.parent / "cmdline").read_bytes():  # multiprocessing's helper
+                continue
+            links = [os.readlink(fd) for fd in (stat.parent / "fd").iterdir()]
+        except OSError:
+            continue
+        counts.append(sum(link[8:-1] in inodes for link in links if link.startswith("socket:[")))
+    return sorted(counts, reverse=True)
+
+
 def du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -245,7 +267,15 @@ def main() -> None:
         queries = make_queries(sentences, args.warmup + args.requests)
         asyncio.run(load(port, queries[:args.warmup], args.clients))
         started, cpu, server_cpu = time.perf_counter(), time.process_time(), tree_cpu(server.pid)
-        server_ms, client_ms, failed = asyncio.run(load(port, queries[args.warmup:], args.clients))
+        spread: list[int] = []
+
+        async def measured():
+            run = asyncio.ensure_future(load(port, queries[args.warmup:], args.clients))
+            await asyncio.sleep(1)  # the clients have connected
+            spread.extend(connections(server.pid, port))
+            return await run
+
+        server_ms, client_ms, failed = asyncio.run(measured())
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         server_cpu = tree_cpu(server.pid) - server_cpu
     finally:
@@ -255,7 +285,7 @@ def main() -> None:
           f"clients, {len(client_ms)} requests, "
           f"{failed} failed, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
           f"{cpu / wall:.0%} of a core, on the same machine; the server used {server_cpu / len(client_ms) * 1000:.1f} "
-          f"ms of CPU a request")
+          f"ms of CPU a request; connections per server process {spread}")
     for name, values in (("server", server_ms), ("client", client_ms)):
         print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "
               f"p99 {percentile(values, 99):.1f}  mean {statistics.mean(values):.1f}")
