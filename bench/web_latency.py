@@ -145,7 +145,7 @@ async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path
     return status, headers, size
 
 
-async def load(port: int, queries: list[str], clients: int) -> tuple[list[float], list[float], int]:
+async def load(port: int, queries: list[str], clients: int) -> tuple[list[float], list[float], int, int]:
     """`clients` connections, each sending its next request as soon as the last answer is read.
 
     A bare HTTP/1.1 client on asyncio streams instead of httpx: the load generator shares this machine's two
@@ -153,11 +153,11 @@ async def load(port: int, queries: list[str], clients: int) -> tuple[list[float]
     the server's processes then did not get."""
     from urllib.parse import urlencode
 
-    server, client_times, failed = [], [], 0
+    server, client_times, failed, reconnects = [], [], 0, 0
     todo = iter(queries)
 
     async def worker():
-        nonlocal failed
+        nonlocal failed, reconnects
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
             for q in todo:
@@ -166,6 +166,10 @@ async def load(port: int, queries: list[str], clients: int) -> tuple[list[float]
                 started = time.perf_counter()
                 status, headers, _ = await fetch(reader, writer, "/search?" + urlencode(params))
                 client_times.append((time.perf_counter() - started) * 1000)
+                if headers.get("connection") == "close":  # as a browser does: the next request on a new one
+                    reconnects += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
                 if status != 200:
                     failed += 1
                 timing = headers.get("server-timing", "")
@@ -175,7 +179,7 @@ async def load(port: int, queries: list[str], clients: int) -> tuple[list[float]
             writer.close()
 
     await asyncio.gather(*(worker() for _ in range(clients)))
-    return server, client_times, failed
+    return server, client_times, failed, reconnects
 
 
 def tree_cpu(pid: int) -> float:
@@ -271,11 +275,12 @@ def main() -> None:
 
         async def measured():
             run = asyncio.ensure_future(load(port, queries[args.warmup:], args.clients))
-            await asyncio.sleep(1)  # the clients have connected
-            spread.extend(connections(server.pid, port))
-            return await run
+            while not run.done():  # the spread a second in, then every two seconds
+                await asyncio.wait([run], timeout=1 if not spread else 2)
+                spread.append(connections(server.pid, port))
+            return run.result()
 
-        server_ms, client_ms, failed = asyncio.run(measured())
+        server_ms, client_ms, failed, reconnects = asyncio.run(measured())
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         server_cpu = tree_cpu(server.pid) - server_cpu
     finally:
@@ -283,7 +288,7 @@ def main() -> None:
         server.wait(10)
     print(f"search page (HTML, facets, snippets), {args.workers} server process(es), {args.clients} concurrent "
           f"clients, {len(client_ms)} requests, "
-          f"{failed} failed, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
+          f"{failed} failed, {reconnects} asked to reconnect, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
           f"{cpu / wall:.0%} of a core, on the same machine; the server used {server_cpu / len(client_ms) * 1000:.1f} "
           f"ms of CPU a request; connections per server process {spread}")
     for name, values in (("server", server_ms), ("client", client_ms)):

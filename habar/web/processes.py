@@ -3,8 +3,8 @@
 uvicorn's own workers share one socket, and the first process to wake takes every connection waiting on it: 8
 keep-alive clients (browsers, a proxy, the load bench) all landed in one of two processes, which served alone
 while the other stayed idle. With SO_REUSEPORT every process has a socket of its own and the kernel spreads new
-connections over them (Linux hashes each connection's addresses and ports). Where SO_REUSEPORT is missing, uvicorn's
-shared socket is used.
+connections over them (Linux hashes each connection's addresses and ports), and habar.web.balance evens out what
+the hash leaves uneven. Where SO_REUSEPORT is missing, uvicorn's shared socket is used.
 """
 
 from __future__ import annotations
@@ -36,15 +36,20 @@ def _stop(*_) -> None:
     raise KeyboardInterrupt
 
 
-def _serve_one(host: str, port: int) -> None:
+def _serve_one(host: str, port: int, counts, slot: int) -> None:
     import uvicorn
 
     from habar.options import Options
     from habar.web.app import create_app
+    from habar.web.balance import Balance
 
     sock = listen(host, port)
     app = create_app(Options(), os.environ[DATA_ENV])
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    # outside every other middleware: it only adds a header to some responses
+    balance = Balance(app, counts, slot, lambda: len(server.server_state.connections))
+    server = uvicorn.Server(uvicorn.Config(balance, log_level="warning"))
+    balance.publish_forever()
+    server.run(sockets=[sock])
 
 
 def serve_processes(data_dir: str, host: str, port: int, workers: int) -> None:
@@ -54,7 +59,8 @@ def serve_processes(data_dir: str, host: str, port: int, workers: int) -> None:
     # the processes' own sockets would silently share the connections with
     listen(host, port, shared=False).close()
     context = multiprocessing.get_context("spawn")  # the parent has opened the store and index: no fork
-    processes = [context.Process(target=_serve_one, args=(host, port), name=f"habar-serve-{i}")
+    counts = context.Array("i", workers, lock=False)  # connections per process (habar.web.balance)
+    processes = [context.Process(target=_serve_one, args=(host, port, counts, i), name=f"habar-serve-{i}")
                  for i in range(workers)]
     signal.signal(signal.SIGTERM, _stop)
     for p in processes:
