@@ -288,9 +288,9 @@ def main() -> None:
         server.wait(10)
     print(f"search page (HTML, facets, snippets), {args.workers} server process(es), {args.clients} concurrent "
           f"clients, {len(client_ms)} requests, "
-          f"{failed} failed, {reconnects} asked to reconnect, {len(client_ms) / wall:.0f} requests/s; the load generator itself used "
-          f"{cpu / wall:.0%} of a core, on the same machine; the server used {server_cpu / len(client_ms) * 1000:.1f} "
-          f"ms of CPU a request; connections per server process {spread}")
+          f"{failed} failed, {reconnects} asked to reconnect, {len(client_ms) / wall:.0f} requests/s; the load "
+          f"generator itself used {cpu / wall:.0%} of a core, on the same machine; the server used "
+          f"{server_cpu / len(client_ms) * 1000:.1f} ms of CPU a request; connections per server process {spread}")
     for name, values in (("server", server_ms), ("client", client_ms)):
         print(f"  {name} time ms: p50 {percentile(values, 50):.1f}  p95 {percentile(values, 95):.1f}  "
               f"p99 {percentile(values, 99):.1f}  mean {statistics.mean(values):.1f}")

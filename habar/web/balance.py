@@ -2,8 +2,9 @@
 
 Each process has its own SO_REUSEPORT socket (habar.web.processes), and the kernel puts a new connection on one
 of them by a hash of its addresses. Keep-alive connections then stay where they landed: 8 clients on 2 processes
-came out 6 and 2 or 5 and 3 in most runs of bench/web_latency.py. A search is CPU work under one process's GIL,
-so the process with 6 connections served each of them at a third of the speed of the other's.
+came out 6 and 2 or 5 and 3 in most runs of bench/web_latency.py. A search is CPU work, mostly under one
+process's GIL, so the fuller process's pages waited longer: server p95 144-184 ms with 6 and 2 against 123-145 ms
+balanced, at the 1M-article store (docs/benchmarks.md).
 
 Every process publishes how many connections it has open in an array the processes share. A process holding
 more than its share (the total divided by the processes, rounded up) answers with `Connection: close`; the
