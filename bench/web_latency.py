@@ -182,17 +182,20 @@ async def load(port: int, queries: list[str], clients: int) -> tuple[list[float]
     return server, client_times, failed, reconnects
 
 
-def tree_cpu(pid: int) -> float:
-    """CPU seconds used so far by a process and its live children (the server's worker processes)."""
-    total = 0.0
+def processes(pid: int, children_only: bool = False):
+    """(/proc directory, stat fields after the name) of a process and its live children (the server's workers)."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:  # the process ended while we looked
             continue
-        if int(stat.parent.name) == pid or int(fields[1]) == pid:
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+        if int(fields[1]) == pid or (int(stat.parent.name) == pid and not children_only):
+            yield stat.parent, fields
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and its live children."""
+    return sum(int(f[11]) + int(f[12]) for _, f in processes(pid)) / os.sysconf("SC_CLK_TCK")
 
 
 def connections(pid: int, port: int) -> list[int]:
@@ -205,12 +208,11 @@ def connections(pid: int, port: int) -> list[int]:
             if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 01: ESTABLISHED
                 inodes.add(fields[9])
     counts = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for proc, _ in processes(pid, children_only=True):
         try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != pid or \
-                    b"resource_tracker" in (stat.parent / "cmdline").read_bytes():  # multiprocessing's helper
+            if b"resource_tracker" in (proc / "cmdline").read_bytes():  # multiprocessing's helper
                 continue
-            links = [os.readlink(fd) for fd in (stat.parent / "fd").iterdir()]
+            links = [os.readlink(fd) for fd in (proc / "fd").iterdir()]
         except OSError:
             continue
         counts.append(sum(link[8:-1] in inodes for link in links if link.startswith("socket:[")))
