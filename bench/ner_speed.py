@@ -8,8 +8,9 @@ features, score sums and decoding. Three NER states:
   - warm: after tagging 4,000 train-part sentences, as in a long-running ingest process;
   - seen: every word form already cached (the decoder's floor).
 "morph" is habar.morph analysing the same tokens with an empty cache, and "NER + morph, cold" both at once.
-Each NER state is measured twice: one sentence per call (`NerModel.tag`, as `habar ner --input conll` tags) and
---batch sentences per call (`NerModel.tag_many`, as the pipeline step tags an article's sentences at once).
+Each NER state is measured twice: one sentence per call (`NerModel.tag`) and --batch sentences per call
+(`NerModel.tag_many`, as the pipeline step tags an article's sentences at once and `habar ner --input conll`
+64 sentences).
 `--model-dir DIR`, repeated, measures several model folders in one run, their runs alternating.
 """
 

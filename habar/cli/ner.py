@@ -8,6 +8,19 @@ from pathlib import Path
 import click
 
 
+# sentences tagged in one call: one score pass and one batched Viterbi, as the pipeline tags an article's sentences
+# (the same tags as one sentence a call; about 1.5x the tokens a second, bench.ner_speed)
+BATCH = 64
+
+
+def tag_many(sentences: list[list[str]]) -> list[list[str]]:
+    from habar.ner.model import default_model
+
+    model = default_model()
+    return [tags for start in range(0, len(sentences), BATCH)
+            for tags in model.tag_many(sentences[start:start + BATCH])]
+
+
 def _read(path: str):
     from habar.ner.corpus import read_conll
 
@@ -22,13 +35,13 @@ def _read(path: str):
               help="conll: `token TAG` lines (tags ignored), a blank line between sentences.")
 def ner(path: str, fmt: str):
     """Tag PATH (or -) and print `token PREDICTED_TAG` lines in IOB2, in the same layout."""
-    from habar.ner import tag
-
     out = sys.stdout
-    for sentence in _read(path):
-        for token, predicted in zip(sentence.tokens, tag(sentence.tokens)):
-            out.write(f"{token} {predicted}\n")
-        out.write("\n")
+    sentences = _read(path)
+    for start in range(0, len(sentences), BATCH):
+        chunk = sentences[start:start + BATCH]
+        for sentence, tags in zip(chunk, tag_many([s.tokens for s in chunk])):
+            out.writelines(f"{token} {predicted}\n" for token, predicted in zip(sentence.tokens, tags))
+            out.write("\n")
 
 
 @click.command("ner")
@@ -36,7 +49,6 @@ def ner(path: str, fmt: str):
 @click.option("--pred", default=None, help="A file of predicted tags in the same layout; default: tag GOLD now.")
 def eval_ner(gold: str, pred: str | None):
     """Per-class and overall entity P/R/F1 (exact span and type) of the shipped model on GOLD."""
-    from habar.ner import tag
     from habar.ner.evaluate import format_table, score
 
     gold_sents = _read(gold)
@@ -46,5 +58,5 @@ def eval_ner(gold: str, pred: str | None):
             raise click.ClickException(f"{pred}: its tokens differ from {gold}; tag the same file")
         predicted = [s.tags for s in pred_sents]
     else:
-        predicted = [tag(s.tokens) for s in gold_sents]
+        predicted = tag_many([s.tokens for s in gold_sents])
     click.echo(format_table(score([s.tags for s in gold_sents], predicted), f"NER on {gold}"))

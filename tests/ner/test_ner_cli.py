@@ -55,3 +55,15 @@ def test_missing_file_names_the_file():
     result = CliRunner().invoke(main, ["ner", "--input", "conll", "no/such.conll"])
     assert result.exit_code != 0
     assert "no/such.conll" in result.output
+
+
+@needs_model
+def test_ner_conll_tags_in_batches_as_one_sentence_a_call(monkeypatch):
+    from habar.cli import ner as cli_ner
+    from habar.ner import tag
+    from habar.ner.corpus import read_conll
+
+    monkeypatch.setattr(cli_ner, "BATCH", 2)  # several batches, the last one short
+    result = CliRunner().invoke(main, ["ner", "--input", "conll", str(SAMPLE)])
+    expected = [[f"{t} {p}" for t, p in zip(s.tokens, tag(s.tokens))] for s in read_conll(SAMPLE)]
+    assert len(expected) > 2 and _blocks(result.output) == expected
