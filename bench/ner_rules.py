@@ -30,7 +30,8 @@ from habar.ner.evaluate import score
 from habar.ner.features import Featurizer
 from habar.ner.morphfeat import morph_features
 from habar.ner.heads import LOCATIVE_ADJECTIVE
-from habar.ner.repair_phrases import _set, demonym_norp
+from habar.ner.model import place_stems
+from habar.ner.repair_phrases import _set, demonym_norp, demonym_stem
 from habar.options import Options
 from habar.values.numbers import is_numeric
 
@@ -49,25 +50,53 @@ def inner_split() -> tuple[list[Sentence], list[Sentence]]:
     return [s for s in part if inner_fold(s.id) != 0], [s for s in part if inner_fold(s.id) == 0]
 
 
-def do_train(out: Path) -> None:
+class DemonymFeaturizer(Featurizer):
+    """Feature set 3 plus "dm": the word is a demonym of a GPE of the gazetteer ("бразилиялық"), an attribute its
+    neighbours see too (the candidate CRF feature for NORP; studied here only, habar's Featurizer is unchanged)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = place_stems(self.gazetteer)
+
+    def _word(self, word: str) -> tuple[dict[str, str], list[str]]:
+        attrs, own = super()._word(word)
+        if len(word) >= 6 and demonym_stem(word) in self.places:
+            attrs["dm"] = "GPE"
+        return attrs, own
+
+
+def do_train(out: Path, demonyms: bool = False) -> None:
     from bench.ner_span_models import model_dir
-    from scripts.train_ner import jackknife_features, train
+    from scripts.train_ner import FOLDS, hash_fold, train
     inner, _ = inner_split()
     morph = morph_features(source=True)
     cl = clusters.load(MODEL_DIR / "clusters.tsv")
     lemma = Featurizer({}, {}, morph).lemma
     t0 = time.time()
-    items = jackknife_features(inner, cl, morph, 3)
+    make = DemonymFeaturizer if demonyms else Featurizer
+    fold_of = [hash_fold(s.id) for s in inner]  # scripts.train_ner.jackknife_features, with `make`
+    items = []
+    for k in range(FOLDS):
+        gaz = gazetteer.build([s for s, f in zip(inner, fold_of) if f != k], lemma)
+        feat = make(cl, gaz, morph, version=3)
+        items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(inner, fold_of) if f == k]
     model_dir(out / "all", MODEL_DIR / "clusters.tsv", inner, lemma)
     secs = train(items, BASE, out / "all" / "model.crfsuite")
     print(f"{len(inner)} sentences, featurized in {time.time() - t0 - secs:.0f} s, trained in {secs:.0f} s",
           file=sys.stderr)
 
 
-def do_tag(out: Path, name: str = "pred.pkl") -> None:
-    from habar.ner.model import NerModel
+def do_tag(out: Path, name: str = "pred.pkl", demonyms: bool = False, repairs: bool = True) -> None:
+    from habar.ner import model as model_mod
+    from habar.ner.context import ContextScorer
     _, valid = inner_split()
-    model = NerModel(out / "all")
+    model = model_mod.NerModel(out / "all")
+    if demonyms:
+        f = model.featurizer
+        model.featurizer = DemonymFeaturizer(f.clusters, f.gazetteer, f.morph, version=f.version)
+        model.context = ContextScorer(model.weights, model.featurizer)
+    if not repairs:  # the shipped repairs without the demonym one
+        model.places = frozenset()
     pred = []
     for i in range(0, len(valid), 25):  # as the pipeline tags an article
         pred += model.tag_many([s.tokens for s in valid[i:i + 25]])
@@ -232,12 +261,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--pred", default="pred.pkl", help="file under OUT that `tag` writes and `score` reads")
     ap.add_argument("--against", default="", help="`score`: compare with this other file of OUT's predictions")
+    ap.add_argument("--demonym-feature", action="store_true", help="`train`, `tag`: with DemonymFeaturizer")
+    ap.add_argument("--no-demonym-repair", action="store_true", help="`tag`: without habar's demonym repair")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.action == "train":
-        do_train(args.out)
+        do_train(args.out, args.demonym_feature)
     elif args.action == "tag":
-        do_tag(args.out, args.pred)
+        do_tag(args.out, args.pred, args.demonym_feature, not args.no_demonym_repair)
     else:
         do_score(args.out, args.pred, args.against)
     return 0
