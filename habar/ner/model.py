@@ -63,6 +63,7 @@ class NerModel:
                 raise ImportError(f"{path} was trained with habar.morph features, but habar.morph does not "
                                   f"import ({exc}); install it or retrain with `make models`") from exc
         self.featurizer = Featurizer(clusters, gazetteer, morph, version=settings.get("version", 1))
+        self.places = place_stems(gazetteer)  # for demonyms ("бразилиялық"), habar.ner.repair_phrases
         self.context = ContextScorer(self.weights, self.featurizer)
         # forms attested as whole words, so base forms keep "Астана" whole (see habar.ner.baseform)
         self.vocabulary = {w for w in (*clusters, *gazetteer) if not w.startswith("~")}
@@ -95,7 +96,7 @@ class NerModel:
             scores[np.ix_(outside, self._inside)] = BARRIER
         paths = iter(viterbi_many(scores, starts, [len(q) for q in todo], self.weights.into))
         labels, lemma = self.weights.labels, self.featurizer.lemma
-        return [repair(q, [labels[j] for j in next(paths)], lemma) if q else [] for q in quoted]
+        return [repair(q, [labels[j] for j in next(paths)], lemma, self.places) if q else [] for q in quoted]
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """(tokens, labels) state scores: the sum of the weights of the crfsuite features of each token."""
@@ -150,6 +151,11 @@ class NerModel:
         self._flags[first:end] = flags
         self._slots.update(zip(words, range(first, end)))
         self.context.learn(words, first)
+
+
+def place_stems(gazetteer: dict[str, str]) -> frozenset[str]:
+    """The lowercase words and stems the gazetteer reads as GPE ("шымкент", "бразилия")."""
+    return frozenset(k.lstrip("~") for k, v in gazetteer.items() if k[:1] != "^" and "GPE" in v.split("|"))
 
 
 def normalise_quotes(tokens: list[str]) -> list[str]:

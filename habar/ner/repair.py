@@ -14,7 +14,8 @@
 - `trim_spans`: no entity starts or ends with a dash, comma or stray bracket.
 - `repair`: all of the sentence-level ones, as NerModel runs them after decoding, with those of
   habar.ner.repair_phrases (a POSITION that ends in a head noun or a plural, a place noun after a name, a name
-  cut at a dative, untagged acronyms, bylines).
+  cut at a dative, untagged acronyms, bylines, demonyms) and habar.ner.repair_dates (date ranges, month and day,
+  postpositions).
 - `propagate_aliases`: "... ынтымақтастық орталығы (бұдан әрі – АТЫО)" defines АТЫО as another name of the entity
   before the bracket, so АТЫО gets that entity's label there and at its other mentions in the article
   ("АТЫО-ның", "АТЫО-н"), which a CRF sees as unknown capitals; an acronym tagged on its own in one sentence
@@ -28,8 +29,9 @@ from typing import Callable, NamedTuple
 
 from habar.ner.corpus import spans
 from habar.ner.heads import ALIAS_MARKERS, DASHES, DESCRIPTORS, LEGAL_FORMS, LOCATIVE_ADJECTIVE, MAX_QUOTED, PLACE_HEADS
+from habar.ner.repair_dates import repair_dates
 from habar.ner.repair_phrases import (acronym_organisations, byline_person, cut_at_instrumental, cut_at_oblique,
-                                      head_of, places_out_of_organisations, relabel_positions)
+                                      demonym_norp, head_of, places_out_of_organisations, relabel_positions)
 from habar.values.endings import nominal_endings
 
 MAX_HEAD_REACH = 3  # lowercase words the second part of a split may take to reach its head noun
@@ -201,14 +203,17 @@ def _head(token: str) -> str:
 EDGE_PUNCT = {"–", "—", "-", ",", ".", ":", ";", "(", ")"}
 
 
-def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str]) -> list[str]:
-    """The sentence-level repairs after decoding (in place): edges and brackets, then the ones above; quotes are
-    «» here (habar.ner.model.normalise_quotes)."""
+def repair(tokens: list[str], tags: list[str], lemma: Callable[[str], str],
+           places: frozenset[str] = frozenset()) -> list[str]:
+    """The sentence-level repairs after decoding (in place): edges and brackets, then the ones above, then dates
+    (habar.ner.repair_dates) and demonyms of `places` (lowercase place stems); quotes are «» here
+    (habar.ner.model.normalise_quotes)."""
     tags = cut_at_instrumental(tokens, cut_at_oblique(tokens, trim_spans(tokens, tags)))
     tags = relabel_positions(tokens, tags, lemma)
     tags = split_coordination(tokens, places_out_of_organisations(tokens, tags, lemma), lemma)
     tags = quoted_organisations(tokens, take_head(tokens, tags, lemma), lemma)
-    return byline_person(tokens, acronym_organisations(tokens, tags))
+    tags = repair_dates(tokens, byline_person(tokens, acronym_organisations(tokens, tags)))
+    return demonym_norp(tokens, tags, places)
 
 
 def trim_spans(tokens: list[str], tags: list[str]) -> list[str]:

@@ -28,10 +28,11 @@ from typing import Any, Callable
 
 from habar.ner.corpus import spans
 from habar.ner.heads import DEVOICE, LEGAL_FORMS, ORG_HEADS
-from habar.ner.repair_words import (ACRONYM_LETTERS, BYLINE_WORDS, COMMON_ACRONYMS, OBLIQUE_CASES, PLACE_ACRONYMS,
-                                    PLACE_NOUNS)
+from habar.ner.repair_words import (ACRONYM_LETTERS, BYLINE_WORDS, COMMON_ACRONYMS, DEMONYM_MIN_STEM,
+                                    DEMONYM_SUFFIXES, OBLIQUE_CASES, PLACE_ACRONYMS, PLACE_NOUNS)
 from habar.text.alphabet import UPPER
 from habar.values import VALUE_LABELS
+from habar.values.endings import nominal_endings
 
 CYRILLIC_CAPITALS = frozenset(UPPER)  # the 42 capitals of the Kazakh alphabet (habar.text.alphabet)
 NOT_NAMES = frozenset({*COMMON_ACRONYMS, *PLACE_ACRONYMS, *LEGAL_FORMS})
@@ -179,3 +180,32 @@ def _name_word(word: str) -> bool:
     best = best_reading(word)
     return best is not None and best.upos in ("NOUN", "PROPN") and "Case=Nom" in best.feats \
         and "Person[psor]" not in best.feats
+
+
+@lru_cache(maxsize=20_000)
+def demonym_stem(word: str) -> str | None:
+    """"Шымкенттіктердің" -> "шымкент": the stem before a demonym suffix and its endings, or None."""
+    low = word.lower()
+    ends = nominal_endings()
+    for cut in range(len(low) - 3, DEMONYM_MIN_STEM - 1, -1):
+        if low[cut:cut + 3] in DEMONYM_SUFFIXES and low[cut + 3:] in ends:
+            return low[:cut]
+    return None
+
+
+def demonym_norp(tokens: list[str], tags: list[str], places: frozenset[str] | set[str]) -> list[str]:
+    """An untagged place name + -лық/-лік ("бразилиялық", "шымкенттіктердің") is a NORP (in place; returns tags).
+    `places` are the lowercase place names (the GPE stems of the model's gazetteer)."""
+    if not places:
+        return tags
+    for i, tok in enumerate(tokens):
+        if tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")) or len(tok) < 6:
+            continue
+        stem = demonym_stem(tok)
+        if stem is None or stem not in places:
+            continue
+        best = best_reading(tok)
+        if best is not None and best.upos == "VERB":  # "алмадық" (we did not take), not "Алма" + -дық
+            continue
+        tags[i] = "B-NORP"
+    return tags
