@@ -71,6 +71,10 @@ def entity_key(norm: str) -> str:
 # --- terms and spans -----------------------------------------------------------------------------------------
 def terms_text(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
     """The terms text (see decode_terms), encoded."""
+    return _terms_str(tokens, alts).encode()
+
+
+def _terms_str(tokens: list[Token], alts: dict[str, list[str]]) -> str:
     from habar.search.analysis import index_term  # the analyzer decides what a token is indexed as
 
     lines = [index_term(t) for t in tokens]
@@ -81,12 +85,12 @@ def terms_text(tokens: list[Token], alts: dict[str, list[str]]) -> bytes:
     text_of_lines = "\n".join(lines)
     if text_of_lines.count("\n") >= max(1, len(lines)):  # a term holding a newline would shift the lines after it
         text_of_lines = "\n".join(line.replace("\n", " ") for line in lines)
-    return ("\n" + text_of_lines + "\n").encode()
+    return "\n" + text_of_lines + "\n"
 
 
 def encode_terms(tokens: list[Token], alts: dict[str, list[str]], text: str = "") -> bytes:
     """Compressed against `text` (the article's clean text) when given: decode with the same text."""
-    return text8.compress_text(terms_text(tokens, alts).decode(), text.casefold())
+    return text8.compress_text(_terms_str(tokens, alts), text.casefold())
 
 
 def decode_terms(blob: bytes, text: str | None = None) -> str:
@@ -238,7 +242,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
 
         article.tokens = fallback_tokens(article.text)
     changes = [[c.raw_start, c.raw_end, c.new, c.reason] for c in article.changes]
-    terms = terms_text(article.tokens, alts or {})
+    terms = _terms_str(article.tokens, alts or {})  # a str: the blobs below compress it in two encodings
     annotations, store_annotations = annotation_blobs(article, terms, portable)
     if article.text != (offsets.apply(article.raw, article.changes) if changes else article.raw):
         # changes that do not explain the text (a step that forgot to record one): the text as stored must be
@@ -247,7 +251,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
     title_text = " ".join(t.replace(" ", "") for t in title_terms)
     lead_text = " ".join(lead_terms(article))
     meta = strip_meta(article.meta, article.text)
-    store_meta, store_terms = encode_meta(meta, article.raw), text8.compress_text(terms.decode(), article.text.casefold())
+    store_meta, store_terms = encode_meta(meta, article.raw), text8.compress_text(terms, article.text.casefold())
     return Record(
         id=article.id, url=article.url, title=article.title, source=article.source,
         published=article.published, lang=article.lang,
@@ -257,7 +261,7 @@ def to_record(article: Article, analysis: str, alts: dict[str, list[str]] | None
         changes=pack(changes) if changes else None,
         # an empty store form falls back to the portable one (habar.store.store._column)
         meta=pack(meta) if portable or not store_meta else b"", store_meta=store_meta,
-        terms=codecs.compress(terms) if portable or not store_terms else b"", store_terms=store_terms,
+        terms=codecs.compress(terms.encode()) if portable or not store_terms else b"", store_terms=store_terms,
         spans=encode_spans(article.tokens),
         title_terms=title_text, lead_terms=lead_text,
         store_title_terms=encode_field_terms(title_text, article.title, article.text),
