@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -38,8 +37,6 @@ from habar.store.argcodec import fact_args
 from habar.store.codecs import pack
 from habar.store.compact import decode_meta, encode_field_terms, encode_meta, sig_bytes
 from habar.text import offsets
-
-_SPACE = re.compile(r"\s+")
 
 
 def unpack(blob, primer: str | None = None):
@@ -55,7 +52,13 @@ def sha1(text: str) -> str:
 
 def text_key(text: str) -> str:
     """Hash of the normalised text with spacing and case folded: the same article however it was spaced."""
-    return sha1(_SPACE.sub(" ", text).strip().casefold())
+    return sha1(fold_space(text).casefold())
+
+
+def fold_space(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends: what re.sub(r"\\s+", " ", text).strip() gives (str.split
+    splits at exactly the characters \\s matches, str.isspace's; every code point checked), at half its cost."""
+    return " ".join(text.split())
 
 
 def content_key(article: Article) -> str:
@@ -65,7 +68,7 @@ def content_key(article: Article) -> str:
 
 
 def entity_key(norm: str) -> str:
-    return _SPACE.sub(" ", norm).strip().casefold()
+    return fold_space(norm).casefold()
 
 
 # --- terms and spans -----------------------------------------------------------------------------------------
@@ -99,7 +102,9 @@ def decode_terms(blob: bytes, text: str | None = None) -> str:
 
 
 def encode_spans(tokens: list[Token]) -> bytes:
-    flat = np.fromiter((x for t in tokens for x in (t.start, t.end)), dtype=np.int64, count=2 * len(tokens))
+    flat = np.empty(2 * len(tokens), dtype=np.int64)  # start, end, start, end...: two list passes, no generator
+    flat[0::2] = [t.start for t in tokens]
+    flat[1::2] = [t.end for t in tokens]
     return codecs.encode_spans(flat)
 
 
