@@ -26,12 +26,14 @@ def _rows(cols: dict[str, list], cls, n: int) -> list:
     return [cls(**dict(zip(names, values))) for values in zip(*cols.values())] if names else [cls() for _ in range(n)]
 
 
-def annotation_blobs(article: Article, terms: bytes | None = None, portable: bool = True) -> tuple[bytes, bytes]:
+def annotation_blobs(article: Article, terms: bytes | str | None = None, portable: bool = True) -> tuple[bytes, bytes]:
     """The annotations with the facts (format 2: decodes alone; b"" unless `portable`) and without them (the
     embedded store's form: format 3 when `terms`, the article's terms text, is given; it then decodes with it)."""
-    lines = terms.decode()[1:-1].split("\n") if terms is not None else []
+    if isinstance(terms, bytes):
+        terms = terms.decode()
+    lines = terms[1:-1].split("\n") if terms is not None else []
     # one line per token, or the lemmas cannot be told from it (a term with a newline is a changed line)
-    full, store = _annotations_json(article, lines if len(lines) == len(article.tokens) else None)
+    full, store = _annotations_json(article, lines if len(lines) == len(article.tokens) else None, portable)
     stored = codecs.compress(store or full, article.text)
     if not portable:
         return b"", stored
@@ -44,10 +46,12 @@ def _dumps(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _annotations_json(article: Article, lines: list[str] | None = None) -> tuple[bytes, bytes | None]:
-    """Format 2, and with `lines` (the terms text's, one per token) format 3 too: lemmas only where the line does
-    not imply them (compact.implied_lemma), entity labels by number (compact.ENTITY_LABELS). What both have is
-    built and serialised once."""
+def _annotations_json(article: Article, lines: list[str] | None = None,
+                      portable: bool = True) -> tuple[bytes | None, bytes | None]:
+    """Format 2 (None when `lines` are given and not `portable`: only the embedded store reads this record),
+    and with `lines` (the terms text's, one per token) format 3 too: lemmas only where the line does not imply
+    them (compact.implied_lemma), entity labels by number (compact.ENTITY_LABELS). What both have is built and
+    serialised once."""
     text = article.text
     toks = article.tokens
     tags, tag_ids = codecs.tag_ids([(t.kind, t.upos, t.feats) for t in toks])
@@ -60,8 +64,10 @@ def _annotations_json(article: Article, lines: list[str] | None = None) -> tuple
     flat = [x for s in article.sentences for x in (s.start, s.end)]
     common = _dumps({"sentences": codecs.deltas(flat), "tagset": codecs.CURRENT, "tags": tags, "tag": tag_ids,
                      "words": words})[1:-1]
-    full = (b'{"v":2,' + common + b',"lemma":' + _dumps([codecs.lemma_code(t.text, t.lemma) for t in toks])
-            + b',"entities":' + _dumps(ents) + b"}")
+    full = None
+    if portable or lines is None:  # the lemma codes and their JSON: a tenth of a record's CPU
+        full = (b'{"v":2,' + common + b',"lemma":' + _dumps([codecs.lemma_code(t.text, t.lemma) for t in toks])
+                + b',"entities":' + _dumps(ents) + b"}")
     if lines is None:
         return full, None
     ents["label"] = label_codes(ents["label"])

@@ -8,9 +8,10 @@ is the earliest, then the most complete copy (habar.clean.dedup's rules, applied
 
 from __future__ import annotations
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHashLSH
 
-from habar.clean.dedup import CANDIDATE_THRESHOLD, NUM_PERM, THRESHOLD, similarity
+from habar.clean.dedup import CANDIDATE_THRESHOLD, NUM_PERM, THRESHOLD
 from habar.store.compact import sig_values
 from habar.store.store import Store
 
@@ -19,26 +20,38 @@ METHOD = "minhash"
 
 def compute(rows: list[tuple[str, str, int, bytes]], threshold: float = THRESHOLD) -> dict[str, list[str]]:
     """rows: (id, published, length, signature) -> canonical id -> members (canonical first), 2+ members."""
-    lsh = MinHashLSH(threshold=threshold - (THRESHOLD - CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
     sigs = {aid: sig_values(sig) for aid, _, _, sig in rows}
-    parent = {aid: aid for aid in sigs}
+    ids = list(sigs)
+    table = np.array(list(sigs.values()), dtype=np.uint64).reshape(len(ids), NUM_PERM)
+    parent = list(range(len(ids)))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for aid, sig in sigs.items():
-        m = MinHash(num_perm=NUM_PERM, hashvalues=sig, scheme="affine32")  # the scheme Signer uses
-        for other in lsh.query(m):
-            if similarity(sig, sigs[other]) >= threshold:
-                parent[find(other)] = find(aid)
-        lsh.insert(aid, m, check_duplication=False)
+    # datasketch's MinHashLSH banding (its bands for this threshold), its buckets kept here: an article's
+    # candidates are the earlier ones that share a band of values with it, as MinHashLSH.query returns them, but
+    # without a MinHash object and a byte-swapped key per band and article (20,000 articles: 10.4 s -> 1.3 s)
+    bands = MinHashLSH(threshold=threshold - (THRESHOLD - CANDIDATE_THRESHOLD), num_perm=NUM_PERM).hashranges
+    keys = [np.ascontiguousarray(table[:, a:b]).view(f"V{8 * (b - a)}").ravel().tolist() for a, b in bands]
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
+    for i, sig in enumerate(table):
+        candidates: set[int] = set()
+        for band, key in zip(buckets, keys):
+            members = band.setdefault(key[i], [])
+            candidates.update(members)
+            members.append(i)
+        if candidates:
+            others = np.fromiter(candidates, dtype=np.intp, count=len(candidates))
+            # dedup.similarity of each pair, in one comparison
+            for other in others[np.count_nonzero(table[others] == sig, axis=1) / NUM_PERM >= threshold].tolist():
+                parent[find(other)] = find(i)
     info = {aid: (published or "9999", -length, aid) for aid, published, length, _ in rows}
-    groups: dict[str, list[str]] = {}
-    for aid in sigs:
-        groups.setdefault(find(aid), []).append(aid)
+    groups: dict[int, list[str]] = {}
+    for i, aid in enumerate(ids):
+        groups.setdefault(find(i), []).append(aid)
     out = {}
     for members in groups.values():
         if len(members) > 1:

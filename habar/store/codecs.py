@@ -108,7 +108,9 @@ def tag_ids(triples: list[tuple[str, str, str]], tagset: int = CURRENT) -> tuple
     shared = _TAG_INDEX[tagset]
     base = len(shared)
     own: dict[tuple[str, str, str], int] = {}
-    ids = [shared[t] if t in shared else base + own.setdefault(t, len(own)) for t in triples]
+    ids = list(map(shared.get, triples))  # one lookup a token; the rare others are numbered after, in order
+    if None in ids:
+        ids = [base + own.setdefault(t, len(own)) if i is None else i for i, t in zip(ids, triples)]
     return ["\t".join(t) for t in own], ids
 
 

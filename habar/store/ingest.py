@@ -33,6 +33,11 @@ from habar.store.store import Store
 BATCH = 200  # articles per store transaction
 BATCH_SECONDS = 2.0  # ...or fewer, when analysis is slow, so that a kill loses little work
 COMMIT_SECONDS = 10.0  # index commits: each makes a segment, so not after every batch
+# SQLite page cache of the writing connection. Each article inserts into some 150 b-tree pages spread over the
+# whole file (hash indexes, ~30 mentions and their month tallies); with the default 2 MiB most are read again from
+# the OS. Measured over 20,400 articles, the same batches into two stores alternately: 1.69 -> 1.50 ms CPU an
+# article, 1.88 -> 1.66 in the second half (the gain grows with the store)
+WRITER_CACHE_KIB = 65536
 
 _pipeline: Pipeline | None = None  # one per worker process, built once by _init
 _analyzer = Analyzer()  # titles; plain when the input comes analysed (no steps)
@@ -90,6 +95,7 @@ class Writer(BatchWriter):
 
     def __init__(self, data_dir: str | Path, commit_seconds: float = COMMIT_SECONDS, vectors: bool = False):
         super().__init__(Store(data_dir), BATCH, BATCH_SECONDS)
+        self.store.conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")  # negative: KiB, not pages
         self.index = Index(data_dir)
         self.vectors = None
         try:
