@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from habar.document import Token
-from habar.ner.corpus import spans
 from habar.ner.heads import OUTSIDE_NAMES
 from habar.ner.model import MODEL_DIR, NerModel
 from habar.ner.repair import (Definition, ends_name, propagate_aliases, quoted_organisations, split_coordination,
                               take_head, trim_spans)
 from habar.ner.step import quote_sides
+from tagged import names, tagged
 
 # a stand-in for the analyzer: the lemmas these tests need
 LEMMAS = {"партиясы": "партия", "холдингі": "холдинг", "қоры": "қор", "комиссиясы": "комиссия",
@@ -19,20 +19,6 @@ LEMMAS = {"партиясы": "партия", "холдингі": "холдин�
 
 def lemma(word: str) -> str:
     return LEMMAS.get(word.lower(), word.lower())
-
-
-def _tagged(text: str) -> tuple[list[str], list[str]]:
-    """"Еуразиялық/B-ORG комиссия/I-ORG және/O" -> tokens and IOB2 tags (ORG is ORGANISATION)."""
-    tokens, tags = [], []
-    for item in text.split():
-        tok, _, tag = item.rpartition("/")
-        tokens.append(tok)
-        tags.append(tag.replace("ORG", "ORGANISATION") if tag != "O" else "O")
-    return tokens, tags
-
-
-def _names(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
-    return [(" ".join(tokens[a:b]), label) for a, b, label in spans(tags)]
 
 
 COORDINATION = [
@@ -55,8 +41,8 @@ COORDINATION = [
 
 @pytest.mark.parametrize("text,want", COORDINATION)
 def test_split_coordination(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, split_coordination(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, split_coordination(tokens, tags, lemma)) == want
 
 
 HEADS = [
@@ -74,20 +60,20 @@ HEADS = [
 
 @pytest.mark.parametrize("text,want", HEADS)
 def test_take_head(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, take_head(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, take_head(tokens, tags, lemma)) == want
 
 
 def test_an_alias_takes_the_label_of_the_name_it_abbreviates_everywhere():
     sentences = [
-        _tagged("ынтымақтастық/B-ORG орталығы/I-ORG (/O бұдан/O әрі/O -/O АТЫО/B-PERSON )/O ашылады/O ./O"),
-        _tagged("АТЫО-ның/O мақсаты/O айқын/O ./O"),
-        _tagged("АТЫО/B-POSITION басшысы/I-POSITION келді/O ./O"),  # inside a longer name: kept
-        _tagged("Болашақ/O АТЫО-н/O құру/O ./O"),
+        tagged("ынтымақтастық/B-ORG орталығы/I-ORG (/O бұдан/O әрі/O -/O АТЫО/B-PERSON )/O ашылады/O ./O"),
+        tagged("АТЫО-ның/O мақсаты/O айқын/O ./O"),
+        tagged("АТЫО/B-POSITION басшысы/I-POSITION келді/O ./O"),  # inside a longer name: kept
+        tagged("Болашақ/O АТЫО-н/O құру/O ./O"),
     ]
     # the definition says where the name is, so the step can put the alias in the name's group
     assert propagate_aliases(sentences) == {"АТЫО": Definition("ORGANISATION", sentence=0, token=1)}
-    assert [_names(*s) for s in sentences] == [
+    assert [names(*s) for s in sentences] == [
         [("ынтымақтастық орталығы", "ORGANISATION"), ("АТЫО", "ORGANISATION")],
         [("АТЫО-ның", "ORGANISATION")], [("АТЫО басшысы", "POSITION")], [("АТЫО-н", "ORGANISATION")]]
 
@@ -98,7 +84,7 @@ def test_an_alias_takes_the_label_of_the_name_it_abbreviates_everywhere():
     "Орталық/B-ORG (/O АТЫО/B-PERSON )/O",  # no "бұдан әрі"
 ])
 def test_no_alias_without_a_definition(text):
-    tokens, tags = _tagged(text)
+    tokens, tags = tagged(text)
     before = list(tags)
     propagate_aliases([(tokens, tags)])
     assert tags == before
@@ -115,8 +101,8 @@ TRIMS = [
 
 @pytest.mark.parametrize("text,want", TRIMS)
 def test_trim_spans(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, trim_spans(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, trim_spans(tokens, tags)) == want
 
 
 @pytest.mark.parametrize("text,want", [
@@ -159,14 +145,14 @@ def test_no_name_continues_past_a_locative():
 
 def test_an_acronym_lends_its_label_to_its_untagged_mentions():
     sentences = [
-        _tagged("ЕАЭО/B-ORG елдерінің/O басшылары/O келді/O ./O"),
-        _tagged("ЕАЭО/O елдерінде/O өсім/O бар/O ./O"),
-        _tagged("ЕАЭО-ға/O мүше/O елдер/O ./O"),
-        _tagged("ҚР/B-GPE мен/O ҚР/B-ORG ./O"),  # a tie: no vote, nothing changes
-        _tagged("Жиын/O ҚР/O қаласында/O ./O"),
+        tagged("ЕАЭО/B-ORG елдерінің/O басшылары/O келді/O ./O"),
+        tagged("ЕАЭО/O елдерінде/O өсім/O бар/O ./O"),
+        tagged("ЕАЭО-ға/O мүше/O елдер/O ./O"),
+        tagged("ҚР/B-GPE мен/O ҚР/B-ORG ./O"),  # a tie: no vote, nothing changes
+        tagged("Жиын/O ҚР/O қаласында/O ./O"),
     ]
     propagate_aliases(sentences)
-    assert [_names(*s) for s in sentences] == [
+    assert [names(*s) for s in sentences] == [
         [("ЕАЭО", "ORGANISATION")], [("ЕАЭО", "ORGANISATION")], [("ЕАЭО-ға", "ORGANISATION")],
         [("ҚР", "GPE"), ("ҚР", "ORGANISATION")], []]
 
@@ -190,8 +176,8 @@ QUOTED = [
 
 @pytest.mark.parametrize("text,want", QUOTED)
 def test_quoted_organisations(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, quoted_organisations(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, quoted_organisations(tokens, tags, lemma)) == want
 
 
 @pytest.mark.skipif(not (MODEL_DIR / "model.crfsuite").exists(), reason="run `make models` first")

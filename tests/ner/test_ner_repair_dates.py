@@ -5,31 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from habar.ner.corpus import spans
 from habar.ner.model import place_stems
 from habar.ner.repair import repair
 from habar.ner.repair_dates import date_postpositions, join_ranges, month_day, repair_dates
 from habar.ner.repair_phrases import demonym_norp, demonym_stem
-
-ABBREVIATIONS = {"CAR": "CARDINAL", "ORD": "ORDINAL", "PER": "PERSON", "ORG": "ORGANISATION"}
-
-
-def _tagged(text: str) -> tuple[list[str], list[str]]:
-    """"1-інші/B-DATE мамыр/I-DATE" -> tokens and IOB2 tags (CAR is CARDINAL, ORD ORDINAL, ...); an untagged
-    word is O."""
-    tokens, tags = [], []
-    for item in text.split():
-        tok, _, tag = item.rpartition("/") if "/" in item[1:] else ("", "", "O")
-        tok = tok or item
-        if tag != "O":
-            tag = tag[:2] + ABBREVIATIONS.get(tag[2:], tag[2:])
-        tokens.append(tok)
-        tags.append(tag)
-    return tokens, tags
-
-
-def _names(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
-    return [(" ".join(tokens[a:b]), label) for a, b, label in spans(tags)]
+from tagged import names, tagged
 
 
 RANGES = [
@@ -53,8 +33,8 @@ RANGES = [
 
 @pytest.mark.parametrize("text,want", RANGES)
 def test_join_ranges(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, join_ranges(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, join_ranges(tokens, tags)) == want
 
 
 MONTH_DAYS = [
@@ -74,8 +54,8 @@ MONTH_DAYS = [
 
 @pytest.mark.parametrize("text,want", MONTH_DAYS)
 def test_month_day(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, month_day(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, month_day(tokens, tags)) == want
 
 
 POSTPOSITIONS = [
@@ -93,12 +73,12 @@ POSTPOSITIONS = [
 
 @pytest.mark.parametrize("text,want", POSTPOSITIONS)
 def test_date_postpositions(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, date_postpositions(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, date_postpositions(tokens, tags)) == want
 
 
 def test_repair_dates_leaves_untagged_sentences():
-    tokens, tags = _tagged("Бүгін ауа райы жақсы")
+    tokens, tags = tagged("Бүгін ауа райы жақсы")
     assert repair_dates(tokens, tags) == ["O"] * 4
 
 
@@ -121,8 +101,8 @@ DEMONYMS = [
 
 @pytest.mark.parametrize("text,want", DEMONYMS)
 def test_demonym_norp(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, demonym_norp(tokens, tags, PLACES)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, demonym_norp(tokens, tags, PLACES)) == want
 
 
 @pytest.mark.parametrize("word,stem", [("бразилиялық", "бразилия"), ("Шымкенттіктердің", "шымкент"),
@@ -138,6 +118,6 @@ def test_place_stems_are_the_gazetteers_gpe():
 
 
 def test_repair_runs_dates_and_demonyms():
-    tokens, tags = _tagged("Бразилиялық делегация наурыздың/B-DATE 10-ы/B-CAR мен 12-сі/B-CAR аралығында келеді")
-    got = _names(tokens, repair(tokens, tags, str.lower, PLACES))
+    tokens, tags = tagged("Бразилиялық делегация наурыздың/B-DATE 10-ы/B-CAR мен 12-сі/B-CAR аралығында келеді")
+    got = names(tokens, repair(tokens, tags, str.lower, PLACES))
     assert got == [("Бразилиялық", "NORP"), ("наурыздың 10-ы мен 12-сі аралығында", "DATE")]

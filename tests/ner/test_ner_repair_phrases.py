@@ -5,34 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from habar.ner.corpus import spans
 from habar.ner.repair import repair
 from habar.ner.repair_phrases import (acronym_organisations, best_reading, byline_person, cut_at_instrumental,
                                       cut_at_oblique,
                                       is_acronym, places_out_of_organisations, relabel_positions)
-
-ABBREVIATIONS = {"ORG": "ORGANISATION", "POS": "POSITION", "FAC": "FACILITY", "PER": "PERSON"}
+from tagged import names, tagged
 
 
 def lemma(word: str) -> str:
     best = best_reading(word)
     return best.lemma.lower() if best is not None else word.lower()
-
-
-def _tagged(text: str) -> tuple[list[str], list[str]]:
-    """"Ұлттық/B-POS кеңес/I-POS" -> tokens and IOB2 tags (POS is POSITION, ORG ORGANISATION, ...)."""
-    tokens, tags = [], []
-    for item in text.split():
-        tok, _, tag = item.rpartition("/")
-        if tag != "O":
-            tag = tag[:2] + ABBREVIATIONS.get(tag[2:], tag[2:])
-        tokens.append(tok)
-        tags.append(tag)
-    return tokens, tags
-
-
-def _names(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
-    return [(" ".join(tokens[a:b]), label) for a, b, label in spans(tags)]
 
 
 POSITIONS = [
@@ -50,8 +32,8 @@ POSITIONS = [
 
 @pytest.mark.parametrize("text,want", POSITIONS)
 def test_relabel_positions(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, relabel_positions(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, relabel_positions(tokens, tags, lemma)) == want
 
 
 PLACES = [
@@ -67,8 +49,8 @@ PLACES = [
 
 @pytest.mark.parametrize("text,want", PLACES)
 def test_places_out_of_organisations(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, places_out_of_organisations(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, places_out_of_organisations(tokens, tags, lemma)) == want
 
 
 OBLIQUE = [
@@ -87,8 +69,8 @@ OBLIQUE = [
 
 @pytest.mark.parametrize("text,want", OBLIQUE)
 def test_cut_at_oblique(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, cut_at_oblique(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, cut_at_oblique(tokens, tags)) == want
 
 
 INSTRUMENTAL = [
@@ -107,8 +89,8 @@ INSTRUMENTAL = [
 
 @pytest.mark.parametrize("text,want", INSTRUMENTAL)
 def test_cut_at_instrumental(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, cut_at_instrumental(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, cut_at_instrumental(tokens, tags)) == want
 
 
 ACRONYMS = [
@@ -131,8 +113,8 @@ ACRONYMS = [
 
 @pytest.mark.parametrize("text,want", ACRONYMS)
 def test_acronym_organisations(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, acronym_organisations(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, acronym_organisations(tokens, tags)) == want
 
 
 @pytest.mark.parametrize("word,acronym", [
@@ -159,8 +141,8 @@ BYLINES = [
 
 @pytest.mark.parametrize("text,want", BYLINES)
 def test_byline_person(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, byline_person(tokens, tags)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, byline_person(tokens, tags)) == want
 
 
 # all the repairs in their order, as NerModel runs them
@@ -176,5 +158,5 @@ WHOLE = [
 
 @pytest.mark.parametrize("text,want", WHOLE)
 def test_repair(text, want):
-    tokens, tags = _tagged(text)
-    assert _names(tokens, repair(tokens, tags, lemma)) == want
+    tokens, tags = tagged(text)
+    assert names(tokens, repair(tokens, tags, lemma)) == want
