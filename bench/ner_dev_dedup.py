@@ -175,31 +175,40 @@ def reweighted(dev: list[Sentence], preds: dict[str, list[list[str]]], sims: lis
 
 def bootstrap(dev: list[Sentence], pred: list[list[str]], keep: list[bool], rounds: int = 1000) -> tuple[float, float]:
     """95% interval of the overall entity F1 over the kept sentences, resampling sentences (seeded)."""
-    counts = np.array([_counts(s.tags, p) for s, p, k in zip(dev, pred, keep) if k], dtype=float)
+    counts = sentence_counts([s.tags for s, k in zip(dev, keep) if k], [p for p, k in zip(pred, keep) if k])
     rng = np.random.default_rng(13)
     sums = counts[rng.integers(0, len(counts), (rounds, len(counts)))].sum(axis=1)  # (rounds, 3)
-    f1 = 2 * sums[:, 0] / np.maximum(sums[:, 1] + sums[:, 2], 1)
-    return float(np.percentile(f1, 2.5)), float(np.percentile(f1, 97.5))
+    return float(np.percentile(f1(sums), 2.5)), float(np.percentile(f1(sums), 97.5))
 
 
 def paired_bootstrap(dev: list[Sentence], pred: list[list[str]], other: list[list[str]], rounds: int = 1000
                      ) -> tuple[float, float, float]:
     """F1(pred) - F1(other) on all dev and its 95% interval, resampling the same sentences for both (seeded):
     a difference whose interval excludes 0 is beyond the noise of which sentences dev happens to hold."""
-    a = np.array([_counts(s.tags, p) for s, p in zip(dev, pred)], dtype=float)
-    b = np.array([_counts(s.tags, p) for s, p in zip(dev, other)], dtype=float)
-    idx = np.random.default_rng(13).integers(0, len(dev), (rounds, len(dev)))
-
-    def f1(c: np.ndarray) -> np.ndarray:
-        return 2 * c[..., 0] / np.maximum(c[..., 1] + c[..., 2], 1)
-
-    diff = f1(a[idx].sum(axis=1)) - f1(b[idx].sum(axis=1))
-    return float(f1(a.sum(0)) - f1(b.sum(0))), float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))
+    gold = [s.tags for s in dev]
+    a, b = sentence_counts(gold, pred), sentence_counts(gold, other)
+    return (float(f1(a.sum(0)) - f1(b.sum(0))), *paired_interval(b, a, rounds))
 
 
-def _counts(gold: list[str], pred: list[str]) -> tuple[int, int, int]:
-    g, p = set(spans(gold)), set(spans(pred))
-    return len(g & p), len(p), len(g)
+def paired_interval(base: np.ndarray, new: np.ndarray, rounds: int = 1000, seed: int = 13) -> tuple[float, float]:
+    """95% interval of F1(new) - F1(base) (sentence_counts rows), the same sentences drawn for both."""
+    idx = np.random.default_rng(seed).integers(0, len(base), (rounds, len(base)))
+    diff = f1(new[idx].sum(axis=1)) - f1(base[idx].sum(axis=1))
+    return float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))
+
+
+def sentence_counts(gold: list[list[str]], pred: list[list[str]]) -> np.ndarray:
+    """(sentences, 3): the true positives, predicted and gold entities of each sentence."""
+    out = np.zeros((len(gold), 3))
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        gs, ps = set(spans(g)), set(spans(p))
+        out[i] = len(gs & ps), len(ps), len(gs)
+    return out
+
+
+def f1(c: np.ndarray) -> np.ndarray:
+    """Entity F1 of summed sentence_counts (the last axis)."""
+    return 2 * c[..., 0] / np.maximum(c[..., 1] + c[..., 2], 1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 
+from bench.ner_dev_dedup import paired_interval, sentence_counts
 from bench.ner_tune import BASE, MODEL_DIR, inner_fold
 from habar.ner import clusters, gazetteer
 from habar.ner import repair_dates as rd
@@ -31,7 +31,7 @@ from habar.ner.features import Featurizer
 from habar.ner.morphfeat import morph_features
 from habar.ner.heads import LOCATIVE_ADJECTIVE
 from habar.ner.model import place_stems
-from habar.ner.repair_phrases import _set, demonym_norp, demonym_stem
+from habar.ner.repair_phrases import demonym_norp, demonym_stem, set_span
 from habar.options import Options
 from habar.values.numbers import is_numeric
 
@@ -67,19 +67,13 @@ class DemonymFeaturizer(Featurizer):
 
 def do_train(out: Path, demonyms: bool = False) -> None:
     from bench.ner_span_models import model_dir
-    from scripts.train_ner import FOLDS, hash_fold, train
+    from scripts.train_ner import jackknife_features, train
     inner, _ = inner_split()
     morph = morph_features(source=True)
     cl = clusters.load(MODEL_DIR / "clusters.tsv")
     lemma = Featurizer({}, {}, morph).lemma
     t0 = time.time()
-    make = DemonymFeaturizer if demonyms else Featurizer
-    fold_of = [hash_fold(s.id) for s in inner]  # scripts.train_ner.jackknife_features, with `make`
-    items = []
-    for k in range(FOLDS):
-        gaz = gazetteer.build([s for s, f in zip(inner, fold_of) if f != k], lemma)
-        feat = make(cl, gaz, morph, version=3)
-        items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(inner, fold_of) if f == k]
+    items = jackknife_features(inner, cl, morph, 3, DemonymFeaturizer if demonyms else Featurizer)
     model_dir(out / "all", MODEL_DIR / "clusters.tsv", inner, lemma)
     secs = train(items, BASE, out / "all" / "model.crfsuite")
     print(f"{len(inner)} sentences, featurized in {time.time() - t0 - secs:.0f} s, trained in {secs:.0f} s",
@@ -108,29 +102,6 @@ def do_tag(out: Path, name: str = "pred.pkl", demonyms: bool = False, repairs: b
 def load(out: Path, name: str = "pred.pkl") -> list[tuple[str, list[str], list[str], list[str]]]:
     with open(out / name, "rb") as f:
         return pickle.load(f)
-
-
-def sentence_counts(gold: list[list[str]], pred: list[list[str]]) -> np.ndarray:
-    """(sentences, 3): true positives, predicted and gold entities of each sentence."""
-    out = np.zeros((len(gold), 3))
-    for i, (g, p) in enumerate(zip(gold, pred)):
-        gs, ps = set(spans(g)), set(spans(p))
-        out[i] = len(gs & ps), len(ps), len(gs)
-    return out
-
-
-def f1(c: np.ndarray) -> np.ndarray:
-    tp, npred, ngold = c[..., 0], c[..., 1], c[..., 2]
-    return 2 * tp / (npred + ngold)
-
-
-def bootstrap(base: np.ndarray, new: np.ndarray, n: int = 10_000, seed: int = 0) -> tuple[float, float]:
-    """95% interval of F1(new) - F1(base) over sentences drawn with replacement (the same draws for both)."""
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(base), size=(n, len(base)))
-    diff = f1(new[idx].sum(1)) - f1(base[idx].sum(1))
-    lo, hi = np.percentile(diff, [2.5, 97.5])
-    return float(lo), float(hi)
 
 
 def row(name: str, gold, pred) -> str:
@@ -207,7 +178,7 @@ def facility_heads(tokens: list[str], tags: list[str], lemma: Callable[[str], st
         if tokens[end - 1].lower().endswith(LOCATIVE_ADJECTIVE):  # "Жидебайдағы мұражай": the museum at a place
             continue
         if lemma(tokens[end]).lower() in heads:
-            _set(tags, start, end + 1, "FACILITY")
+            set_span(tags, start, end + 1, "FACILITY")
     return tags
 
 
@@ -243,14 +214,14 @@ def do_score(out: Path, name: str = "pred.pkl", against: str = "") -> None:
     bc = sentence_counts(gold, base)
     if against:  # the same sentences tagged by another checkout's NerModel
         new = [p for _, _, _, p in load(out, against)]
-        lo, hi = bootstrap(bc, sentence_counts(gold, new))
+        lo, hi = paired_interval(bc, sentence_counts(gold, new), 10_000, 0)
         print(row(against, gold, new) + f"  {sum(a != b for a, b in zip(base, new))} sentences changed, "
               f"paired 95% {lo:+.4f} .. {hi:+.4f}")
         return
     for name, fn in rule_sets(out).items():
         new = [fn(list(t), list(p)) for _, t, _, p in data]
         nc = sentence_counts(gold, new)
-        lo, hi = bootstrap(bc, nc)
+        lo, hi = paired_interval(bc, nc, 10_000, 0)
         changed = sum(a != b for a, b in zip(base, new))
         print(row(name, gold, new) + f"  {changed} sentences changed, paired 95% {lo:+.4f} .. {hi:+.4f}")
 

@@ -42,17 +42,14 @@ def inner_fold(sid: str) -> int:
 
 def featurize(train_part: list[Sentence]) -> tuple[list, list, list[list[str]]]:
     """(inner training items, validation feature lists, validation gold tags)."""
+    from scripts.train_ner import jackknife_features
+
     morph = morph_features(source=True)
     cl = clusters.load(MODEL_DIR / "clusters.tsv")
     lemma = Featurizer({}, {}, morph).lemma
     inner = [s for s in train_part if inner_fold(s.id) != 0]
     valid = [s for s in train_part if inner_fold(s.id) == 0]
-    fold_of = [int.from_bytes(hashlib.md5(("fold:" + s.id).encode()).digest()[:4], "big") % FOLDS for s in inner]
-    items = []
-    for k in range(FOLDS):
-        gaz = gazetteer.build([s for s, f in zip(inner, fold_of) if f != k], lemma)
-        feat = Featurizer(cl, gaz, morph, version=3)
-        items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(inner, fold_of) if f == k]
+    items = jackknife_features(inner, cl, morph, 3)
     feat = Featurizer(cl, gazetteer.build(inner, lemma), morph, version=3)
     return items, [feat.sentence(s.tokens) for s in valid], [s.tags for s in valid]
 

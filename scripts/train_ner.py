@@ -89,15 +89,16 @@ def e5_table(texts: list[list[str]], morph) -> dict[str, tuple[int, int]]:
     return clusters.build_e5(lemmas, seed=SEED)
 
 
-def jackknife_features(train_part: list[Sentence], cl: dict, morph, version: int
+def jackknife_features(train_part: list[Sentence], cl: dict, morph, version: int, make: type = Featurizer
                        ) -> list[tuple[list[list[str]], list[str]]]:
-    """Each fold's features use a gazetteer built from the other folds, so gazetteer hits look as on new text."""
+    """Each fold's features use a gazetteer built from the other folds, so gazetteer hits look as on new text.
+    `make`: the Featurizer class (a study's subclass, bench.ner_rules)."""
     fold_of = [hash_fold(s.id) for s in train_part]
     lemma = Featurizer({}, {}, morph).lemma if version >= 3 else None
     items = []
     for k in range(FOLDS):
         gaz = gazetteer.build([s for s, f in zip(train_part, fold_of) if f != k], lemma)
-        feat = Featurizer(cl, gaz, morph, version=version)
+        feat = make(cl, gaz, morph, version=version)
         items += [(feat.sentence(s.tokens), s.tags) for s, f in zip(train_part, fold_of) if f == k]
     return items
 

@@ -13,16 +13,13 @@ on the gold spans of the training sentences (habar.ner.repair_words keeps the wo
 from __future__ import annotations
 
 from habar.ner.corpus import spans
+from habar.ner.repair_phrases import set_span
 from habar.ner.repair_words import (DATE_INSIDE_AFTER, DATE_OUTSIDE_AFTER, GENITIVE_ENDINGS, RANGE_JOINERS,
                                     RANGE_REACH, RANGE_WORDS)
 from habar.values.numbers import is_numeric
 from habar.values.words import month_word
 
 NUMBERISH = ("DATE", "CARDINAL", "ORDINAL")  # labels a date's pieces get when the CRF splits it
-
-
-def _set(tags: list[str], start: int, end: int, label: str) -> None:
-    tags[start:end] = ["B-" + label] + ["I-" + label] * (end - start - 1)
 
 
 def _span_at(tags: list[str], i: int) -> tuple[int, int, str] | None:
@@ -58,8 +55,7 @@ def join_ranges(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         if any(tags[m][2:] not in ("", *NUMBERISH) for m in range(j + 1, k + 1)):
             continue
-        end = k + 1
-        _set(tags, first[0], end, "DATE")
+        set_span(tags, first[0], k + 1, "DATE")
     return tags
 
 
@@ -76,7 +72,7 @@ def month_day(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         end = nxt[1] if nxt is not None else i + 2
         start = (_span_at(tags, i) or (i, i + 1, ""))[0]
-        _set(tags, start, end, "DATE")
+        set_span(tags, start, end, "DATE")
     return tags
 
 

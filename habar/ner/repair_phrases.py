@@ -69,7 +69,8 @@ def _feats(word: str) -> list[str]:
     return best.feats.split("|") if best is not None else []
 
 
-def _set(tags: list[str], start: int, end: int, label: str | None) -> None:
+def set_span(tags: list[str], start: int, end: int, label: str | None) -> None:
+    """Tokens start..end-1 as one span of `label`, or outside any (None)."""
     tags[start:end] = ["O"] * (end - start) if label is None else \
         ["B-" + label] + ["I-" + label] * (end - start - 1)
 
@@ -83,10 +84,10 @@ def relabel_positions(tokens: list[str], tags: list[str], lemma: Callable[[str],
             continue
         last = tokens[end - 1]
         if head_of(last, lemma) is not None:
-            _set(tags, start, end, "ORGANISATION")
+            set_span(tags, start, end, "ORGANISATION")
         elif last[:1].islower() and "Number=Plur" in _feats(last):
             named = end - start > 1 and head_of(tokens[end - 2], lemma) is not None
-            _set(tags, start, end - 1, "ORGANISATION" if named else None)
+            set_span(tags, start, end - 1, "ORGANISATION" if named else None)
             tags[end - 1] = "O"
     return tags
 
@@ -99,7 +100,7 @@ def places_out_of_organisations(tokens: list[str], tags: list[str], lemma: Calla
         last = tokens[end - 1]
         if label == "ORGANISATION" and end - start > 1 and last[:1].islower() \
                 and lemma(last).lower() in PLACE_NOUNS and all(t[:1].isupper() for t in tokens[start:end - 1]):
-            _set(tags, start, end - 1, "GPE")
+            set_span(tags, start, end - 1, "GPE")
             tags[end - 1] = "O"
     return tags
 
@@ -128,7 +129,7 @@ def cut_at_instrumental(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         for k in range(start, end - 1):
             if tokens[k][:1].islower() and "Case=Ins" in _feats(tokens[k]):
-                _set(tags, k, end, None)
+                set_span(tags, k, end, None)
                 break
     return tags
 
@@ -169,7 +170,7 @@ def byline_person(tokens: list[str], tags: list[str]) -> list[str]:
         return tags
     labels = {t[2:] for t in tags if t != "O"}
     if labels == {"PERSON"} or (not labels and all(best_reading(t).upos == "PROPN" for t in tokens)):
-        _set(tags, 0, len(tokens), "PERSON")
+        set_span(tags, 0, len(tokens), "PERSON")
     return tags
 
 
