@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from habar.ner.corpus import Sentence, kaznerd_split, spans
+from habar.ner.corpus import Sentence, group, kaznerd_split, spans
 from habar.ner.evaluate import score
 from habar.options import Options
 from habar.values.words import number_word, ordinal_word, scale_word
@@ -123,12 +123,6 @@ def _f1(dev: list[Sentence], pred: list[list[str]], keep: list[bool]) -> dict[st
 def _cell(scores: dict[str, dict[str, float]], label: str) -> str:
     s = scores.get(label)
     return f"{s['f1']:.3f} ({s['support']:>4})" if s else f"{'-':>12}"
-
-
-def group(sentence_id: str) -> str:
-    """KazNERD's sentence group: "AID330210" and "DID330210" are two versions (representations) of one sentence,
-    and the official splits keep a group together."""
-    return sentence_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def table(dev: list[Sentence], preds: dict[str, list[list[str]]], sims: list[float], threshold: float,

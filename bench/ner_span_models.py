@@ -17,7 +17,6 @@ sentences. The split (sentences and fold numbers) is pickled to OUT/split.pkl.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pickle
 import shutil
@@ -27,7 +26,7 @@ from pathlib import Path
 
 from bench.ner_tune import BASE, MODEL_DIR, inner_fold
 from habar.ner import clusters, gazetteer
-from habar.ner.corpus import Sentence, kaznerd_split
+from habar.ner.corpus import Sentence, group_bucket, kaznerd_split
 from habar.ner.features import Featurizer
 from habar.ner.morphfeat import morph_features
 from habar.options import Options
@@ -36,8 +35,7 @@ from scripts.train_ner import jackknife_features, train
 
 def stack_fold(sid: str, folds: int) -> int:
     """The stacking fold of an inner sentence, by its group (the id without its letter prefix)."""
-    group = sid.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or sid
-    return int.from_bytes(hashlib.md5(("span:" + group).encode()).digest()[:4], "big") % folds
+    return group_bucket(sid, "span:", folds)
 
 
 def model_dir(out: Path, clusters_tsv: Path, sentences: list[Sentence], lemma) -> None:

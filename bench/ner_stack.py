@@ -22,7 +22,7 @@ from pathlib import Path
 import pycrfsuite
 
 from bench.ner_tune import BASE, FOLDS, inner_fold
-from habar.ner.corpus import kaznerd_split
+from habar.ner.corpus import group, kaznerd_split
 from habar.ner.evaluate import score
 from habar.options import Options
 
@@ -31,11 +31,11 @@ CACHE = Path(tempfile.gettempdir()) / "habar-ner-tune.pkl"  # written by bench.n
 
 def inner_groups() -> list[str]:
     """The sentence group of each cached training item, in bench.ner_tune.featurize's order."""
-    import hashlib
+    from scripts.train_ner import hash_fold
     train_part, _ = kaznerd_split(Options().shared_data / "kaznerd")
     inner = [s for s in train_part if inner_fold(s.id) != 0]
-    fold_of = [int.from_bytes(hashlib.md5(("fold:" + s.id).encode()).digest()[:4], "big") % FOLDS for s in inner]
-    return [s.id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for k in range(FOLDS)
+    fold_of = [hash_fold(s.id) for s in inner]
+    return [group(s.id) for k in range(FOLDS)
             for s, f in zip(inner, fold_of) if f == k]
 
 

@@ -13,7 +13,6 @@ constraints or repairs, which are the same for every configuration).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import multiprocessing
 import pickle
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 import pycrfsuite
 
 from habar.ner import clusters, gazetteer
-from habar.ner.corpus import Sentence, kaznerd_split
+from habar.ner.corpus import Sentence, group_bucket, kaznerd_split
 from habar.ner.evaluate import score
 from habar.ner.features import Featurizer
 from habar.ner.morphfeat import morph_features
@@ -36,8 +35,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "habar" / "data" / "ner"
 
 
 def inner_fold(sid: str) -> int:
-    group = sid.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or sid
-    return int.from_bytes(hashlib.md5(("tune:" + group).encode()).digest()[:4], "big") % FOLDS
+    return group_bucket(sid, "tune:", FOLDS)
 
 
 def featurize(train_part: list[Sentence]) -> tuple[list, list, list[list[str]]]:

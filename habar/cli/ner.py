@@ -9,7 +9,7 @@ import click
 
 
 # sentences tagged in one call: one score pass and one batched Viterbi, as the pipeline tags an article's sentences
-# (the same tags as one sentence a call; about 1.5x the tokens a second, bench.ner_speed)
+# (the same tags as one sentence a call, 1.6-1.8x the tokens a second with cold caches: docs/benchmarks.md)
 BATCH = 64
 
 
@@ -37,11 +37,9 @@ def ner(path: str, fmt: str):
     """Tag PATH (or -) and print `token PREDICTED_TAG` lines in IOB2, in the same layout."""
     out = sys.stdout
     sentences = _read(path)
-    for start in range(0, len(sentences), BATCH):
-        chunk = sentences[start:start + BATCH]
-        for sentence, tags in zip(chunk, tag_many([s.tokens for s in chunk])):
-            out.writelines(f"{token} {predicted}\n" for token, predicted in zip(sentence.tokens, tags))
-            out.write("\n")
+    for sentence, tags in zip(sentences, tag_many([s.tokens for s in sentences])):
+        out.writelines(f"{token} {predicted}\n" for token, predicted in zip(sentence.tokens, tags))
+        out.write("\n")
 
 
 @click.command("ner")
