@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import psycopg
 
 from habar.pg.terms import record_columns
-from habar.search.index import FACET_ENTITIES as FACET_LIMIT, VALUE_TYPES
+from habar.store.facets import FACET_ENTITIES as FACET_LIMIT, VALUE_TYPES
 from habar.store.records import Record
 
 RETRIES = 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from habar.pg.load import FACET_ENTITIES
 from habar.pg.schema import create_search_index
-from habar.search.index import FACET_ENTITIES as FACET_LIMIT, VALUE_TYPES
+from habar.store.facets import FACET_ENTITIES as FACET_LIMIT, VALUE_TYPES
 from habar.pg.store import PgStore
 from habar.pg.terms import search_columns
 

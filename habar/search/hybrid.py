@@ -139,7 +139,7 @@ def fuse(rankings: list[list[str]], weights: list[float] | None = None) -> list[
 
 def _about(store, article_id: str) -> tuple[list[str], list[str]]:
     """The article's most mentioned named entities (norms) and its keyphrases."""
-    from habar.search.index import VALUE_TYPES
+    from habar.store.facets import VALUE_TYPES
 
     rows = store.conn.execute(
         "SELECT e.label, e.norm FROM entities e JOIN articles a ON a.rowid = e.article WHERE a.id = ? "

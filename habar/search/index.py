@@ -23,8 +23,8 @@ from habar.store import Store, records
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 12  # 9: the fact fields has, speaker, event and topic; 10: pairs; 11: pairs per field, with freqs;
-# 12: words (one field ranks a word), instead of alt and lead
+SCHEMA_VERSION = 13  # 9: the fact fields has, speaker, event and topic; 10: pairs; 11: pairs per field, with freqs;
+# 12: words (one field ranks a word), instead of alt and lead; 13: row (the store's rowid) instead of a stored ent
 # Our analysis is done before the index sees the text: a field gets its lemmas joined by spaces, one per token
 # position, with GAP where a token has none (punctuation), and tantivy's whitespace tokenizer numbers them. The
 # stop-word filter drops GAP but keeps the position it took, so a phrase does not match across punctuation.
@@ -37,9 +37,6 @@ PAIR = "|"  # joins the two lemmas of a pair; never inside a lemma (the terms' o
 PAIRS = {"body": "body_pairs", "title": "title_pairs"}  # the field that holds each positional field's lemma pairs
 MARKER = "habar-index.json"
 HEAP = 64_000_000  # bytes for the one indexing thread; tantivy flushes a segment when it is full
-FACET_ENTITIES = 10  # named entities kept per article for the entity facets, the most mentioned first
-# value types (numbers, dates, amounts) stay searchable with type:, but a facet of "2" or "2018" helps no one
-VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY"}
 
 
 def build_schema() -> tantivy.Schema:
@@ -59,11 +56,10 @@ def build_schema() -> tantivy.Schema:
     # in 128,000 of them) took 87 ms to rank, reading positions in every article with both words.
     for name in PAIRS.values():
         sb.add_text_field(name, tokenizer_name=LEMMAS, index_option="freq")
-    # ent ("PERSON:Қасым-Жомарт Тоқаев") feeds the facets; typed ("PERSON:қасым-жомарт тоқаев") the filters
+    # typed ("PERSON:қасым-жомарт тоқаев") feeds the entity filters; the entity facets come from the store
     for name in ("source", "lang", "month"):
         sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("etype", tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("ent", stored=True, tokenizer_name="raw", index_option="basic")  # stored for facets
     sb.add_text_field("typed", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("entity", tokenizer_name="raw", index_option="freq")
     # facts (habar.facts.view.search_fields): has:quote, speaker:"..." (a base form, keyed as entities are),
@@ -71,6 +67,9 @@ def build_schema() -> tantivy.Schema:
     for name in ("has", "speaker", "event", "topic"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_date_field("published", indexed=True, fast=True)
+    # the article's rowid in the store, read for a page of hits in one call (Searcher.fast_field_values) where
+    # a stored document costs 20 µs a hit; the store never reuses a rowid (schema 7)
+    sb.add_unsigned_field("row", fast=True)
     return sb.build()
 
 
@@ -124,10 +123,11 @@ def fact_terms(meta_blob: bytes | None, facts: list[tuple[str, int, int, str]]) 
 
 def make_document(row) -> tantivy.Document:
     """The index document of one store row (see Store.changed_since, which decodes the terms). The text itself is
-    not needed: the index stores nothing but the id and facet entities, and snippets are cut from the store."""
-    _, article_id, _, source, published, lang, terms, title_terms, lead_terms, meta, entities, facts = row
+    not needed: the index stores nothing but the id, and snippets are cut from the store."""
+    rowid, article_id, _, source, published, lang, terms, title_terms, lead_terms, meta, entities, facts = row
     doc = tantivy.Document()
     doc.add_text("id", article_id)
+    doc.add_unsigned("row", rowid)
     body, alt = body_texts(terms)
     words = " ".join(t for t in (title_terms, title_terms, lead_terms, body, alt) if t)
     for name, value in (("body", body), ("title", title_terms), ("words", words),
@@ -150,9 +150,6 @@ def make_document(row) -> tantivy.Document:
     for name, values in fact_terms(meta, facts).items():
         for value in sorted(values):
             doc.add_text(name, value)
-    named = sorted((e for e in entities if e[0] not in VALUE_TYPES), key=lambda e: -e[3])
-    for label, norm, _, _ in named[:FACET_ENTITIES]:
-        doc.add_text("ent", f"{label}:{' '.join(norm.split())}")
     return doc
 
 

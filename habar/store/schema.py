@@ -249,6 +249,26 @@ MIGRATIONS: list[str] = [
             ON CONFLICT (name) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
     END;
     """,
+    # 7: the entity facets' names of each article (habar.store.facets), read by rowid for a search's best hits
+    # instead of a stored tantivy document each; and rowids that are never reused, so that a search index entry
+    # behind the store names its own article's row or a deleted one (`rowid` in state: the last one given)
+    """
+    CREATE TABLE facet_names (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        names TEXT NOT NULL          -- name ids, comma-separated: the most mentioned first, then by id
+    );
+    INSERT INTO facet_names(article, names)
+        SELECT article, names FROM (
+            SELECT article, rank, group_concat(name) OVER (PARTITION BY article ORDER BY rank
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS names
+            FROM (SELECT m.article, m.name,
+                         row_number() OVER (PARTITION BY m.article ORDER BY m.count DESC, m.name) AS rank
+                  FROM mentions m JOIN names n ON n.id = m.name
+                  WHERE n.label NOT IN ('CARDINAL', 'DATE', 'MONEY', 'ORDINAL', 'PERCENTAGE', 'QUANTITY', 'TIME'))
+            WHERE rank <= 10)
+        WHERE rank = 1;
+    INSERT INTO state(key, value) SELECT 'rowid', coalesce(max(rowid), 0) FROM articles;
+    """,
 ]
 
 

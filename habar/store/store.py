@@ -16,6 +16,7 @@ from habar.document import Article
 from habar.store import records
 from habar.store.argcodec import args_json, encode_args
 from habar.store.compact import decode_field_terms, decode_meta
+from habar.store.facets import FacetNames, write_facet_names
 from habar.store.records import Record
 from habar.store.schema import migrate
 from habar.store.stats import TALLIED_SQL, table_stats  # table_stats: habar.pg's too
@@ -110,9 +111,14 @@ class Store(Basics):
         # so that the delete triggers keeping the tallies (schema 4, 5) fire for INSERT OR REPLACE too
         self.conn.execute("PRAGMA recursive_triggers=ON")
         migrate(self.conn)
+        self._facet_names: FacetNames | None = None
 
     def rev(self) -> int:
         return int(self.state("rev"))
+
+    def last_rowid(self) -> int:
+        """The last rowid given to an article, deleted or not (schema 7)."""
+        return int(self.state("rowid"))
 
     # --- writing -------------------------------------------------------------------------------------------
     def write(self, batch: Iterable[Record]) -> list[str]:
@@ -121,14 +127,17 @@ class Store(Basics):
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            rev = self.rev()
+            rev, last_rowid = self.rev(), self.last_rowid()
             for rec in batch:
                 outcome, rowid = self._match(rec)
                 if outcome in ("new", "updated"):
                     rev += 1
-                    self._put(rec, rowid, rev)
+                    if rowid is None:  # never a deleted article's rowid (schema 7): the index may still name it
+                        last_rowid += 1
+                    self._put(rec, rowid or last_rowid, rev, new=rowid is None)
                 outcomes.append(outcome)
             conn.execute("UPDATE state SET value = ? WHERE key = 'rev'", (str(rev),))
+            conn.execute("UPDATE state SET value = ? WHERE key = 'rowid'", (str(last_rowid),))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -148,15 +157,14 @@ class Store(Basics):
             return "unchanged", row[0]
         return "updated", row[0]
 
-    def _put(self, rec: Record, rowid: int | None, rev: int) -> None:
+    def _put(self, rec: Record, rowid: int, rev: int, new: bool) -> None:
         values = [_column(rec, c) for c in _COLUMNS]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn = self.conn
-        if rowid is None:
-            cur = conn.execute(
-                f"INSERT INTO articles({', '.join(_COLUMNS)}, rev, updated) VALUES ({', '.join('?' * len(_COLUMNS))}, ?, ?)",
-                values + [rev, now])
-            rowid = cur.lastrowid
+        if new:
+            conn.execute(
+                f"INSERT INTO articles(rowid, {', '.join(_COLUMNS)}, rev, updated) "
+                f"VALUES (?, {', '.join('?' * len(_COLUMNS))}, ?, ?)", [rowid] + values + [rev, now])
         else:
             # an update keeps the stored id, so that links to the article stay valid
             cols = [c for c in _COLUMNS if c != "id"]
@@ -174,6 +182,7 @@ class Store(Basics):
                          [(rowid, n, key, label) for label, _, key, n, _ in rec.entities])
         conn.executemany('INSERT INTO facts(article, kind, start, "end", args) VALUES (?, ?, ?, ?, ?)',
                          [(rowid, kind, start, end, encode_args(args)) for kind, start, end, args in rec.facts])
+        write_facet_names(conn, rowid)
 
     def delete(self, ids: Iterable[str] = (), source: str | None = None) -> int:
         """Delete articles by id and/or by source, leaving tombstones for the index; returns how many."""
@@ -280,14 +289,30 @@ class Store(Basics):
             "SELECT id, title, source, published, lang, raw, changes, terms, spans FROM articles "
             f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
 
+    def hits_at(self, rowids: list[int]) -> dict[int, tuple]:
+        """Store.hit_rows by rowid, the article's id last (the search index keeps rowids); a deleted one is absent."""
+        if not rowids:
+            return {}
+        return hit_rows(self.conn.execute(
+            "SELECT rowid, title, source, published, lang, raw, changes, terms, spans, id FROM articles "
+            f"WHERE rowid IN ({','.join('?' * len(rowids))})", rowids).fetchall())
+
+    def facet_names(self, rowids: list[int]) -> dict[int, list[str]]:
+        """rowid -> the article's entity facet values, "LABEL:base form" (habar.store.facets)."""
+        if self._facet_names is None:
+            self._facet_names = FacetNames(self.conn)
+        return self._facet_names(rowids)
+
     def stats(self) -> dict:
         return {**table_stats(self.conn, TALLIED_SQL), "rev": self.rev()}
 
 
-def hit_rows(rows) -> dict[str, tuple]:
-    """Store.hit_rows from its selected rows; shared with the PostgreSQL store, whose columns are the same."""
+def hit_rows(rows) -> dict:
+    """Store.hit_rows from its selected rows (key, title, source, published, lang, raw, changes, terms, spans, and
+    any more columns, passed through); shared with the PostgreSQL store, whose columns are the same."""
     out = {}
     for r in rows:
         text = records.article_text(r[5], r[6])
-        out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]))
+        out[r[0]] = (r[1], r[2], r[3], r[4], text, records.decode_terms(r[7], text), records.decode_spans(r[8]),
+                     *r[9:])
     return out

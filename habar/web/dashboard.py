@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 
-from habar.search.index import VALUE_TYPES  # numbers, dates and amounts: never a "top entity"
+from habar.store.facets import VALUE_TYPES  # numbers, dates and amounts: never a "top entity"
 from habar.store.records import fact_args
 from habar.web.app import Web, api, render
 from habar.web.charts import per_month

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Path, Request
 
 from habar.search import entities as ent
-from habar.search.index import VALUE_TYPES
+from habar.store.facets import VALUE_TYPES
 from habar.store.records import entity_key, fact_args
 from habar.web.app import Web, api, render
 from habar.web.charts import months_between

@@ -98,3 +98,37 @@ def test_total_counts_articles_without_a_language(tmp_path):
         assert out["facets"]["lang"] == [{"value": "kk", "count": 1}]  # no bucket for the missing language
     finally:
         searcher.close()
+
+
+def test_hits_of_articles_deleted_after_the_index_committed(tmp_path):
+    """The index names articles by store rowid (habar.search.index `row`): a hit whose article the store deleted
+    since is left out, with its facet names, and a newer article never takes over its rowid."""
+    from habar.options import Options
+    from habar.search.search import Searcher
+    from habar.store import Store
+    from habar.store.ingest import ingest
+    from search_articles import make_article
+
+    def one(aid: str, text: str):
+        return make_article(aid, "x.kz", "2020-01-01", "kk", "Сауда", text, [("Алматыда", "GPE", "Алматы")])
+
+    ingest([one("a", "Алматыда сауда өсті."), one("b", "Алматыда сауда артты.")], tmp_path, Options(workers=1),
+           steps=[])
+    searcher = Searcher(tmp_path)
+    try:
+        assert {h["id"] for h in searcher.search("сауда")["hits"]} == {"a", "b"}
+        with Store(tmp_path) as store:  # another process: the store moves on, this searcher's index does not
+            store.delete(["b"])
+            store.write([to_record(one("c", "Алматыда сауда тоқтады."))])
+        out = searcher.search("сауда")
+        assert [h["id"] for h in out["hits"]] == ["a"]
+        assert out["facets"]["entities"]["GPE"] == [{"value": "Алматы", "count": 1}]
+    finally:
+        searcher.close()
+
+
+def to_record(article):
+    from habar.pipeline import Pipeline
+    from habar.store import records
+
+    return records.to_record(Pipeline([]).run_one(article), "steps")

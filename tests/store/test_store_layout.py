@@ -173,7 +173,7 @@ def test_a_store_of_schema_2_is_brought_forward(tmp_path, monkeypatch):
     conn.close()
     monkeypatch.undo()
     with Store(tmp_path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 6
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 7
         store.write([records.to_record(_article(), "steps")])
         assert store.get("l1") == _article()
 

@@ -217,9 +217,11 @@ def test_tally_equals_the_sum(tmp_path, name):
 
 
 def test_a_store_of_schema_3_gets_its_tallies_and_indexes(tmp_path, monkeypatch):
+    from older_schema import older_schema
+
     from habar.store import schema
 
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    older_schema(monkeypatch, 3)
     with Store(tmp_path) as store:
         base(store)
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from habar.search.index import VALUE_TYPES
+from habar.store.facets import VALUE_TYPES
 
 TOKAYEV = "PERSON:Қасым-Жомарт Тоқаев"
 
