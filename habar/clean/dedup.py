@@ -59,7 +59,7 @@ def shingle_hashes(w: list[str], shingle: int = SHINGLE) -> np.ndarray:
     """
     if not w:
         return np.zeros(1, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(x.encode()) for x in w), dtype=np.uint64, count=len(w))
+    h = np.fromiter(map(zlib.crc32, map(str.encode, w)), dtype=np.uint64, count=len(w))  # no generator frames
     n = max(len(h) - shingle + 1, 1)
     mixed = np.zeros(n, dtype=np.uint64)
     for k in range(min(shingle, len(h))):

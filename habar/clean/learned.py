@@ -49,7 +49,8 @@ def learn_repeated_lines(articles: Iterable[Article], min_docs: int = MIN_DOCS, 
             continue
         seen_texts.add((article.source, digest))
         n_articles[article.source] += 1
-        counts[article.source].update({k for k in (norm_line(ln.text) for ln in lines(text)) if k})
+        # the lines' texts, without building `lines`' offsets (an empty last line normalises to "", left out too)
+        counts[article.source].update({k for k in map(norm_line, text.split("\n")) if k})
     learned = RepeatedLines()
     for source, counter in counts.items():
         n = n_articles[source]
@@ -64,6 +65,8 @@ def learned_step(model: RepeatedLines) -> Step:
     """A pipeline step that drops the lines `model` learned for the article's source."""
 
     def clean_learned(article: Article) -> Article:
+        if not model.by_source.get(article.source):  # nothing learned for this source: no line to normalise
+            return article
         changes = []
         for ln in lines(current_text(article)):
             reason = model.reason(article.source, ln.text)

@@ -157,18 +157,21 @@ def viterbi_many(scores: np.ndarray, starts: Sequence[int], lengths: Sequence[in
     running = lens[None, :] > positions[:, None]  # (positions, sentences); each row is a prefix of True
     active = running.sum(1).tolist()
     emit = scores[(np.array([starts[k] for k in order])[None, :] + positions[:, None])[running]]  # position-major
-    buffer = np.empty((n, width, width))
+    buffer = np.empty((n * width, width))
     flat = buffer.reshape(-1)
     gather = (np.arange(n) * (width * width))[:, None] + np.arange(width) * width
     final = np.empty((n, width))  # each sentence's scores at its last token
+    # the transitions once per sentence and each delta row once per label, both contiguous: the add is then one
+    # flat loop, where broadcasting delta over j made numpy run k * width short loops (8-15% of viterbi_many)
+    tiled = np.tile(into, (n, 1))
     delta, running_n, offset, backs = emit[:n], n, n, []
     for k in active[1:]:
         if k < running_n:  # the sentences of this length ended at the previous position
             final[k:running_n] = delta[k:running_n]
             running_n = k
-        step = buffer[:k]
-        np.add(into, delta[:k, None, :], out=step)  # step[s, j, i]: sentence s's best path ending in i, then j
-        best = step.argmax(2)
+        step = buffer[:k * width]  # row s * width + j: sentence s's best path ending in label i, then j
+        np.add(tiled[:k * width], delta[:k].repeat(width, axis=0), out=step)
+        best = step.argmax(1).reshape(k, width)
         backs.append(best)
         delta = flat[gather[:k] + best]
         delta += emit[offset:offset + k]

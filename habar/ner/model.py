@@ -95,8 +95,8 @@ class NerModel:
         if len(outside):
             scores[np.ix_(outside, self._inside)] = BARRIER
         paths = iter(viterbi_many(scores, starts, [len(q) for q in todo], self.weights.into))
-        labels, lemma = self.weights.labels, self.featurizer.lemma
-        return [repair(q, [labels[j] for j in next(paths)], lemma, self.places) if q else [] for q in quoted]
+        label, lemma = self.weights.labels.__getitem__, self.featurizer.lemma
+        return [repair(q, list(map(label, next(paths))), lemma, self.places) if q else [] for q in quoted]
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """(tokens, labels) state scores: the sum of the weights of the crfsuite features of each token."""

@@ -93,6 +93,14 @@ def date_postpositions(tokens: list[str], tags: list[str]) -> list[str]:
 
 def repair_dates(tokens: list[str], tags: list[str]) -> list[str]:
     """All of the above, in order (in place; returns tags)."""
-    if all(t == "O" for t in tags) and not any(t.lower().startswith(RANGE_WORDS) for t in tokens):
+    if tags.count("O") == len(tags) and not _may_hold_range(tokens):
         return tags
     return date_postpositions(tokens, join_ranges(tokens, month_day(tokens, tags)))
+
+
+def _may_hold_range(tokens: list[str]) -> bool:
+    """Whether a token starts with a RANGE_WORDS word, which join_ranges needs: one lower-casing and one search of
+    the joined sentence rule most sentences out (a token's lower-case letters are in it), then the tokens."""
+    joined = "\n".join(tokens).lower()
+    return any(w in joined for w in RANGE_WORDS) and any(t.lower().startswith(RANGE_WORDS) for t in tokens)
+

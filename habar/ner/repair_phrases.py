@@ -200,8 +200,8 @@ def demonym_norp(tokens: list[str], tags: list[str], places: frozenset[str] | se
     if not places:
         return tags
     for i, tok in enumerate(tokens):
-        if tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")) or len(tok) < 6:
-            continue
+        if len(tok) < 6 or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
+            continue  # the cheapest test first: most words are short or tagged
         stem = demonym_stem(tok)
         if stem is None or stem not in places:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from habar.document import Article, Entity, Token
@@ -21,8 +22,20 @@ MAX_SENTENCE_TOKENS = 200  # very long "sentences" (lists, tables) are cut so ta
 
 def sentence_chunks(article: Article) -> list[list[Token]]:
     """Tokens grouped by the article's sentences, or by sentence-final punctuation when it has none."""
-    if article.sentences:
-        chunks, i, toks = [], 0, article.tokens
+    toks = article.tokens
+    starts = [t.start for t in toks]
+    if article.sentences and starts == sorted(starts):  # as the tokenizer gives them: cut by bisection
+        chunks, i = [], 0
+        for s in article.sentences:
+            end = bisect_left(starts, s.end, i)  # the tokens from i that start before the sentence's end...
+            first = bisect_left(starts, s.start, i, end)  # ...less those before its start
+            if first < end:
+                chunks.append(toks[first:end])
+            i = end
+        if i < len(toks):
+            chunks.append(toks[i:])
+    elif article.sentences:  # the same cut, token by token
+        chunks, i = [], 0
         for s in article.sentences:
             chunk = []
             while i < len(toks) and toks[i].start < s.end:
@@ -54,7 +67,8 @@ def kaznerd_pieces(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         first = t.text[:1]
-        if not (first.isdigit() or first == "-" or t.text.endswith("%")):  # none of the cases below (most words)
+        # none of the cases below (most words; a letter is never a digit, so one isalpha call decides most)
+        if t.text.isalpha() or not (first.isdigit() or first == "-" or t.text.endswith("%")):
             out.append(t)
             continue
         m = _DECIMAL.match(t.text)
