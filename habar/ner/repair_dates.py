@@ -103,4 +103,3 @@ def _may_hold_range(tokens: list[str]) -> bool:
     the joined sentence rule most sentences out (a token's lower-case letters are in it), then the tokens."""
     joined = "\n".join(tokens).lower()
     return any(w in joined for w in RANGE_WORDS) and any(t.lower().startswith(RANGE_WORDS) for t in tokens)
-
