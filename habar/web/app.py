@@ -181,6 +181,8 @@ def templates() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False, extensions=["jinja2.ext.do"])
     env.filters["marks"] = i18n.safe_marks
     env.filters["facet_lines"] = fragments.facet_lines
+    env.globals["facet_sections"] = fragments.facet_sections
+    env.globals["hit_items"] = fragments.hit_items
     env.globals["month_chart"] = charts.month_chart
     return env
 

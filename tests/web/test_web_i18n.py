@@ -24,8 +24,11 @@ def catalogue(lang: str) -> dict:
 
 
 def template_keys() -> set[str]:
-    keys = set()
-    for path in TEMPLATES.glob("*.html"):
+    """The keys the templates ask for, and habar.web.fragments, which builds parts of the search page."""
+    from habar.web.fragments import PLAIN_FACETS
+
+    keys = {key for _, key in PLAIN_FACETS}
+    for path in [*TEMPLATES.glob("*.html"), TEMPLATES.parent / "fragments.py"]:
         keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", path.read_text(encoding="utf-8")))
     return keys
 
@@ -81,3 +84,4 @@ def test_lang_parameter_is_remembered(client):
     assert "habar_lang=ru" in r.headers["set-cookie"]
     assert '<html lang="ru">' in client.get("/dashboard").text
     client.cookies.clear()
+
