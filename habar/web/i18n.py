@@ -75,8 +75,14 @@ def url_with(request: Request, **changes) -> str:
 def safe_marks(snippet: str) -> Markup:
     """A search snippet as HTML in which only <mark> and </mark> survive: every other piece of text is
     unescaped once (the search escapes it) and escaped again, so nothing else can become markup."""
+    snippet = snippet or ""
+    opens, closes = snippet.count("<mark>"), snippet.count("</mark>")
+    if "&" not in snippet and snippet.count("<") == snippet.count(">") == opens + closes:
+        # the usual snippet: every < and > belongs to a mark (one of each per mark, and marks cannot overlap) and
+        # nothing is escaped, so the text between the marks is its own escape; what the loop below gives
+        return Markup(snippet + "</mark>" * max(0, opens - closes))
     out = []
-    for part in _MARK.split(snippet or ""):
+    for part in _MARK.split(snippet):
         if part in ("<mark>", "</mark>"):
             out.append(part)
         else:
