@@ -193,7 +193,7 @@ def render(request: Request, name: str, data: dict, status: int = 200) -> HTMLRe
     env: Environment = request.app.state.templates
     html = env.get_template(name).render(
         data=data, lang=lang, t=i18n.translator(lang), langs=i18n.LANGUAGES, request=request,
-        lang_url=lambda code: i18n.url_with(request, lang=code))
+        lang_url=i18n.lang_urls(request))
     return HTMLResponse(html, status_code=status)
 
 

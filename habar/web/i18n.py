@@ -12,7 +12,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from markupsafe import Markup
 from starlette.requests import Request
@@ -70,6 +70,21 @@ def url_with(request: Request, **changes) -> str:
             params[key] = str(value)
     query = urlencode(params)
     return request.url.path + (f"?{query}" if query else "")
+
+
+def lang_urls(request: Request):
+    """The function `code -> url_with(request, lang=code)` of a page's language links, with the other parameters
+    (the search query above all) quoted once for all the links instead of once per link."""
+    params = dict(request.query_params)
+    params["lang"] = ""  # in the place of a ?lang= the page has, else last: as url_with puts it
+    at = list(params).index("lang")
+    pieces = urlencode(params).split("&")  # urlencode quotes an & in a name or value: each piece is one pair
+    path = request.url.path
+
+    def url(code) -> str:
+        pieces[at] = "lang=" + quote_plus(str(code))
+        return path + "?" + "&".join(pieces)
+    return url
 
 
 def safe_marks(snippet: str) -> Markup:

@@ -85,3 +85,17 @@ def test_lang_parameter_is_remembered(client):
     assert '<html lang="ru">' in client.get("/dashboard").text
     client.cookies.clear()
 
+
+def test_language_links_are_url_with():
+    """lang_urls quotes a page's other parameters once for all its language links: the same links as url_with."""
+    from starlette.requests import Request
+
+    from habar.web.i18n import lang_urls, url_with
+
+    for query in ["", "q=%D0%B0+b&sort=date", "lang=ru&q=x", "q=a&lang=en&page=2", "a=1&a=2&lang=kk&lang=ru",
+                  "q=x%26lang%3Dru&=v&k", "q=a;b&c=%zz"]:
+        request = Request({"type": "http", "method": "GET", "path": "/search", "query_string": query.encode(),
+                           "headers": []})
+        links = lang_urls(request)
+        for code in (*LANGUAGES, "a b&c"):
+            assert links(code) == url_with(request, lang=code), (query, code)
