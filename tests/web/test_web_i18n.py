@@ -29,7 +29,9 @@ def template_keys() -> set[str]:
 
     keys = {key for _, key in PLAIN_FACETS}
     for path in [*TEMPLATES.glob("*.html"), TEMPLATES.parent / "fragments.py"]:
-        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", source))
+        keys |= set(re.findall(r"""["']([a-z_]+\.[a-z_/]+)["']\s*\|\s*tr\b""", source))  # "key"|tr
     return keys
 
 
