@@ -107,7 +107,7 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
                ingest_token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     """The app over `data_dir` (default `options.data_dir`). `ingest_token` (default: `options.ingest_token` or
     the HABAR_INGEST_TOKEN environment variable) enables POST /api/ingest; without one, writes are disabled."""
-    from habar.web import analyze, article, dashboard, docs, entity, ingest, search
+    from habar.web import analyze, article, dashboard, docs, entity, ingest, search, shortcut
 
     options = options or Options()
     from habar.store.backend import resolve
@@ -139,6 +139,7 @@ def create_app(options: Options | None = None, data_dir: str | Path | None = Non
     for module in (search, article, entity, dashboard, analyze, ingest):
         module.add_routes(app, web)
     docs.add_routes(app)
+    app.add_middleware(shortcut.Shortcut, routes=app.state.shortcuts)  # innermost: inside the headers and Server-Timing
     app.add_middleware(ingest.UploadGuard, web=web)
     app.add_middleware(ResponseHeaders)  # outermost: its Server-Timing covers everything below it
     return app
