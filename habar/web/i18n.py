@@ -12,7 +12,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from markupsafe import Markup
 from starlette.requests import Request
@@ -72,11 +72,32 @@ def url_with(request: Request, **changes) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
+def lang_urls(request: Request):
+    """The function `code -> url_with(request, lang=code)` of a page's language links, with the other parameters
+    (the search query above all) quoted once for all the links instead of once per link."""
+    params = dict(request.query_params)
+    params["lang"] = ""  # in the place of a ?lang= the page has, else last: as url_with puts it
+    at = list(params).index("lang")
+    pieces = urlencode(params).split("&")  # urlencode quotes an & in a name or value: each piece is one pair
+    path = request.url.path
+
+    def url(code) -> str:
+        pieces[at] = "lang=" + quote_plus(str(code))
+        return path + "?" + "&".join(pieces)
+    return url
+
+
 def safe_marks(snippet: str) -> Markup:
     """A search snippet as HTML in which only <mark> and </mark> survive: every other piece of text is
     unescaped once (the search escapes it) and escaped again, so nothing else can become markup."""
+    snippet = snippet or ""
+    opens, closes = snippet.count("<mark>"), snippet.count("</mark>")
+    if "&" not in snippet and snippet.count("<") == snippet.count(">") == opens + closes:
+        # the usual snippet: every < and > belongs to a mark (one of each per mark, and marks cannot overlap) and
+        # nothing is escaped, so the text between the marks is its own escape; what the loop below gives
+        return Markup(snippet + "</mark>" * max(0, opens - closes))
     out = []
-    for part in _MARK.split(snippet or ""):
+    for part in _MARK.split(snippet):
         if part in ("<mark>", "</mark>"):
             out.append(part)
         else:

@@ -192,3 +192,6 @@ def add_routes(app: FastAPI, web: Web) -> None:
     def page_search(request: Request, q: str = q_param, page: int = page_param, size: int = size_param,
                     sort: str | None = sort_param, mode: str | None = mode_param):
         return render(request, "search.html", search_data(web, q, page, size, sort, mode, i18n.language(request)))
+
+    # the same endpoints for habar.web.shortcut, which calls them with plain values past FastAPI's validation
+    app.state.shortcuts = {"/search": page_search, "/api/search": lambda request, **args: api_search(**args)}

@@ -24,9 +24,14 @@ def catalogue(lang: str) -> dict:
 
 
 def template_keys() -> set[str]:
-    keys = set()
-    for path in TEMPLATES.glob("*.html"):
-        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", path.read_text(encoding="utf-8")))
+    """The keys the templates ask for, and habar.web.fragments, which builds parts of the search page."""
+    from habar.web.fragments import PLAIN_FACETS
+
+    keys = {key for _, key in PLAIN_FACETS}
+    for path in [*TEMPLATES.glob("*.html"), TEMPLATES.parent / "fragments.py"]:
+        source = path.read_text(encoding="utf-8")
+        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_/]+)["']""", source))
+        keys |= set(re.findall(r"""["']([a-z_]+\.[a-z_/]+)["']\s*\|\s*tr\b""", source))  # "key"|tr
     return keys
 
 
@@ -81,3 +86,18 @@ def test_lang_parameter_is_remembered(client):
     assert "habar_lang=ru" in r.headers["set-cookie"]
     assert '<html lang="ru">' in client.get("/dashboard").text
     client.cookies.clear()
+
+
+def test_language_links_are_url_with():
+    """lang_urls quotes a page's other parameters once for all its language links: the same links as url_with."""
+    from starlette.requests import Request
+
+    from habar.web.i18n import lang_urls, url_with
+
+    for query in ["", "q=%D0%B0+b&sort=date", "lang=ru&q=x", "q=a&lang=en&page=2", "a=1&a=2&lang=kk&lang=ru",
+                  "q=x%26lang%3Dru&=v&k", "q=a;b&c=%zz"]:
+        request = Request({"type": "http", "method": "GET", "path": "/search", "query_string": query.encode(),
+                           "headers": []})
+        links = lang_urls(request)
+        for code in (*LANGUAGES, "a b&c"):
+            assert links(code) == url_with(request, lang=code), (query, code)

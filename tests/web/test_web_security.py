@@ -71,6 +71,14 @@ def test_search_snippet_keeps_only_mark(html_client):
     ("<mark onclick=x>b</mark>", "&lt;mark onclick=x&gt;b</mark>"),
     ("<mark>open", "<mark>open</mark>"),
     ("&amp;lt;", "&amp;lt;"),
+    # the fast path (every < and > in a mark, no &) and its edges
+    ("<mark>a</mark> b <mark>c", "<mark>a</mark> b <mark>c</mark>"),
+    ("</<mark>mark>", "&lt;/<mark>mark&gt;</mark>"),
+    ("<<mark>>", "&lt;<mark>&gt;</mark>"),
+    ("</mark></mark>x", "</mark></mark>x"),
+    ("a > b", "a &gt; b"),
+    ("", ""),
+    (None, ""),
 ])
 def test_safe_marks(snippet, expected):
     from habar.web.i18n import safe_marks
