@@ -17,6 +17,7 @@ FACET_ENTITIES = 10  # named entities kept per article for the entity facets, th
 # migration 7 (habar.store.schema) spells the same list out in its SQL
 VALUE_TYPES = {"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY"}
 
+MAX_CACHED = 200_000  # names kept by a searcher (the 1M benchmark store has 6,696)
 _TOP = (f"SELECT m.name FROM mentions m JOIN names n ON n.id = m.name WHERE m.article = ? "
         f"AND n.label NOT IN ({', '.join(repr(v) for v in sorted(VALUE_TYPES))}) "
         f"ORDER BY m.count DESC, m.name LIMIT {FACET_ENTITIES}")
@@ -45,6 +46,8 @@ class FacetNames:
         rows = self.conn.execute(f"SELECT article, names FROM facet_names WHERE article IN "
                                  f"({','.join('?' * len(rowids))})", rowids).fetchall()
         ids = {rowid: names.split(",") for rowid, names in rows}
+        if len(self.names) > MAX_CACHED:  # a long-lived searcher over a store of millions of names
+            self.names.clear()
         missing = {i for names in ids.values() for i in names if i not in self.names}
         if missing:
             for i, label, norm in self.conn.execute(

@@ -80,3 +80,17 @@ def test_migration_7_fills_a_store_of_schema_6(tmp_path):
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 7
         assert stored(store) == before == reference(store)
         assert int(store.state("rowid")) == top
+
+
+def test_the_cache_of_names_is_bounded(tmp_path, monkeypatch):
+    from habar.store import facets
+
+    monkeypatch.setattr(facets, "MAX_CACHED", 1)
+    with Store(tmp_path) as store:
+        write(store, *BASE)
+        x1, x3 = rowid(store, "x1"), rowid(store, "x3")
+        assert store.facet_names([x1]) == {x1: ["GPE:Алматы", "PERSON:Асқар Жұмабаев"]}
+        # a page read when the cache holds more than MAX_CACHED names starts it again
+        assert store.facet_names([x3]) == {x3: ["GPE:Астана", "ORGANISATION:Ұлттық банк"]}
+        assert sorted(store._facet_names.names.values()) == ["GPE:Астана", "ORGANISATION:Ұлттық банк"]
+        assert stored(store) == reference(store)
