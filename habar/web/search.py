@@ -174,9 +174,9 @@ def add_routes(app: FastAPI, web: Web) -> None:
                     "source: lang: date:2019-11..2020-01 entity:\"...\" type:PERSON title:")
     page_param = Query(1, ge=1, le=MAX_PAGE, description="page of hits, from 1")
     size_param = Query(DEFAULT_SIZE, ge=1, le=MAX_PAGE_SIZE, description="hits per page")
-    sort_param = Query(None, pattern="^(score|date)$",
+    sort_param = Query(None, pattern=f"^({'|'.join(SORTS)})$",
                        description="score (BM25) or date (newest first); default score, or date for an empty query")
-    mode_param = Query(None, pattern="^(lexical|semantic|hybrid)?$",
+    mode_param = Query(None, pattern=f"^({'|'.join(MODES)})?$",
                        description="lexical (BM25 over Kazakh lemmas), semantic (vectors: a query in any language) "
                                    "or hybrid (both fused); default hybrid when the store has vectors, else lexical")
 

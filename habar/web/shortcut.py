@@ -20,11 +20,11 @@ from starlette.requests import Request
 
 from habar.web.app import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS
 from habar.web.errors import WebError, respond
-from habar.web.search import DEFAULT_SIZE
+from habar.web import search
 
 _DIGITS = re.compile(r"[1-9][0-9]{0,5}")  # "01", "+1", " 1" and the like are FastAPI's to judge
-SORTS = (None, "score", "date")  # the values the routes' patterns let through, written out
-MODES = (None, "", "lexical", "semantic", "hybrid")
+SORTS = (None, *search.SORTS)  # the values the routes' patterns let through: absent, or one of the names
+MODES = (None, "", *search.MODES)  # the mode pattern also lets an empty value through
 
 
 def _number(value: str | None, default: int, top: int) -> int | None:
@@ -40,7 +40,7 @@ def search_args(params: QueryParams) -> dict | None:
     must decide (QueryParams.get gives the last of repeated names, as FastAPI reads them)."""
     q = params.get("q", "")
     page = _number(params.get("page"), 1, MAX_PAGE)
-    size = _number(params.get("size"), DEFAULT_SIZE, MAX_PAGE_SIZE)
+    size = _number(params.get("size"), search.DEFAULT_SIZE, MAX_PAGE_SIZE)
     sort, mode = params.get("sort"), params.get("mode")
     if len(q) > MAX_QUERY_CHARS or page is None or size is None or sort not in SORTS or mode not in MODES:
         return None
